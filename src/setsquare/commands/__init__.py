@@ -1,0 +1,1 @@
+"""One module per subcommand; each exports one verb that returns an exit code."""

@@ -1,0 +1,26 @@
+"""The one root of every error setsquare reports to a user.
+
+Each error carries a one-line message and an optional ``hint`` with the next
+step; ``main.error_handler`` prints both and maps the error to an exit code.
+"""
+
+from __future__ import annotations
+
+
+class SetsquareError(Exception):
+    """An error the user can act on; printed without a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(SetsquareError, ValueError):
+    """A command line that cannot be carried out as given."""
+
+
+class TemplateError(SetsquareError):
+    """The template could not be rendered: bad answers, bad source or ref."""
