@@ -1,0 +1,71 @@
+"""Answer combinations the template is proven on.
+
+Together the full combinations cover every build backend, every licence,
+`cli` on and off, and the lowest `python_min`; the static ones cover the
+versions above the 3.11 installed here, which uv cannot fetch offline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Rendered, synced with uv and run through the generated project's whole gate.
+FULL: dict[str, dict[str, Any]] = {
+    "defaults": {"project_name": "acme-widgets"},
+    "uv_build-cli-py311-unicode": {
+        "project_name": "Acme.Widgets",
+        "build_backend": "uv_build",
+        "cli": True,
+        "python_min": "3.11",
+        "license": "Apache-2.0",
+        "author_name": 'Zoë "Q" \\ Müller 🚀',
+        "author_email": "zoe@example.org",
+        "description": 'Widgets with "quotes", back\\slashes, {{ braces }} & ünïcödé 🚀',
+    },
+    "setuptools-cli": {
+        "project_name": "setup_tools_demo",
+        "build_backend": "setuptools",
+        "cli": True,
+        "license": "BSD-3-Clause",
+    },
+    "flit_core-py311": {
+        "project_name": "flit-demo",
+        "build_backend": "flit_core",
+        "python_min": "3.11",
+        "license": "GPL-3.0-or-later",
+    },
+    "pdm-backend-cli": {
+        "project_name": "pdm-demo",
+        "build_backend": "pdm-backend",
+        "cli": True,
+        "license": "MPL-2.0",
+        "package_name": "pdm_demo_pkg",
+    },
+    "proprietary-cli": {
+        "project_name": "inhouse-tool",
+        "cli": True,
+        "license": "LicenseRef-Proprietary",
+        "author_name": "Acme Corp.",
+    },
+}
+
+#: Rendered and checked statically: their Python is not installed here.
+STATIC: dict[str, dict[str, Any]] = {
+    "py312-uv_build-cli": {
+        "project_name": "static-312",
+        "python_min": "3.12",
+        "build_backend": "uv_build",
+        "cli": True,
+    },
+    "py313-setuptools": {
+        "project_name": "static-313",
+        "python_min": "3.13",
+        "build_backend": "setuptools",
+    },
+    "py314-flit-cli": {
+        "project_name": "static-314",
+        "python_min": "3.14",
+        "build_backend": "flit_core",
+        "cli": True,
+    },
+}
