@@ -24,3 +24,15 @@ class UsageError(SetsquareError, ValueError):
 
 class TemplateError(SetsquareError):
     """The template could not be rendered: bad answers, bad source or ref."""
+
+
+class InputError(SetsquareError, ValueError):
+    """A file setsquare reads is malformed; the message names the file and line."""
+
+    def __init__(
+        self, path: str, message: str, *, line: int | None = None, hint: str | None = None
+    ):
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}", hint=hint)
+        self.path = path
+        self.line = line
