@@ -13,6 +13,7 @@ import traceback
 from typing import TYPE_CHECKING
 
 from setsquare import __version__
+from setsquare.commands.check import check
 from setsquare.commands.new import new
 from setsquare.errors import SetsquareError
 
@@ -81,6 +82,23 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not run `git init` in the new project",
     )
+
+    check_parser = commands.add_parser(
+        "check",
+        help="review a repository with repo-review and setsquare's checks",
+        description=(
+            "Run repo-review on PATH with every installed plugin, including setsquare's "
+            "SQ checks (the bundle, legacy configuration, tool pins). Exit 1 if any check fails."
+        ),
+    )
+    check_parser.add_argument(
+        "path", metavar="PATH", nargs="?", default=".", help="repository root"
+    )
+    check_parser.add_argument("--select", default="", help="comma-separated check ids or prefixes")
+    check_parser.add_argument("--ignore", default="", help="comma-separated check ids or prefixes")
+    check_parser.add_argument(
+        "--all", dest="show_all", action="store_true", help="list passed and skipped checks too"
+    )
     return parser
 
 
@@ -96,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 data=dict(args.data),
                 defaults=args.defaults,
                 git_init=not args.no_git,
+            )
+        if args.command == "check":
+            return check(
+                path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all
             )
         raise NotImplementedError(args.command)
     except SetsquareError as error:

@@ -37,6 +37,8 @@ def test_fresh_render_passes_its_hooks(
 
     run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"], dst)
     run(["git", "init", "-q", "-b", "main"], dst)
+    # As the lint workflow does: the mypy hook checks against the project's .venv.
+    run([tool("uv"), "sync", "--quiet"], dst)
     run(["git", "add", "-A"], dst)
     home = str(tmp_path_factory.mktemp("pre-commit-home"))
     result = run(

@@ -1,0 +1,57 @@
+"""Fail when packaging metadata or tool configuration still lives in legacy places.
+
+Names every legacy file (and line) and points to `setsquare migrate`, which moves
+them into pyproject.toml. Runs on the legacy files pre-commit passes, or on the
+whole repository when given none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from setsquare._toml import load_toml
+from setsquare.checks.legacy import find_legacy, legacy_candidates
+from setsquare.errors import InputError
+from setsquare.hooks._report import report_error
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def _repository_files() -> list[str]:
+    result = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0:
+        return result.stdout.splitlines()
+    return [str(p) for p in Path().iterdir() if p.is_file()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check-legacy-config", description=__doc__)
+    parser.add_argument("filenames", nargs="*", help="files to check (default: the repository)")
+    args = parser.parse_args(argv)
+    paths = legacy_candidates(args.filenames or _repository_files())
+    try:
+        pyproject = load_toml(Path("pyproject.toml"))
+    except InputError as error:
+        return report_error(error)
+    files = {}
+    for path in paths:
+        try:
+            files[path] = Path(path).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            return report_error(InputError(path, "is not UTF-8 text"))
+    findings = find_legacy(files, pyproject)
+    for finding in findings:
+        print(finding.render())
+    if findings:
+        print("hint: run `setsquare migrate` to move them into pyproject.toml (--diff to preview)")
+        return 1
+    return 0

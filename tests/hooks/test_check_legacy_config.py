@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from setsquare.hooks.check_legacy_config import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_names_each_file_and_points_to_migrate(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "setup.cfg").write_text("[metadata]\nname = x\n", encoding="utf-8")
+    (repo / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    assert main(["setup.cfg", "pytest.ini", "src/x.py"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "pytest.ini: belongs in pyproject.toml [tool.pytest.ini_options]",
+        "setup.cfg:1: [metadata] belongs in pyproject.toml [project]",
+        "hint: run `setsquare migrate` to move them into pyproject.toml (--diff to preview)",
+    ]
+
+
+def test_whole_repository_without_file_names(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
+    assert main([]) == 1
+    assert "mypy.ini: belongs in pyproject.toml [tool.mypy]" in capsys.readouterr().out
+
+
+def test_clean_repository_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert main(["pyproject.toml"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_broken_pyproject_is_named_with_its_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "pyproject.toml").write_text('[project]\nname = "x\n', encoding="utf-8")
+    (repo / "setup.cfg").write_text("[metadata]\n", encoding="utf-8")
+    assert main(["setup.cfg"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("error: pyproject.toml:2: invalid TOML")
+    assert err[1].startswith("hint: ")
+
+
+def test_non_utf8_file_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "setup.cfg").write_bytes(b"[metadata]\nname = caf\xe9\n")
+    assert main(["setup.cfg"]) == 1
+    assert capsys.readouterr().err == "error: setup.cfg: is not UTF-8 text\n"
