@@ -1,0 +1,140 @@
+"""Add the Ruff, mypy and pytest tables a pyproject.toml lacks, and align tool pins.
+
+Only what is missing is added; nothing the project set is changed, except Ruff or
+mypy requirements that exclude the bundle's versions, which are re-pinned so the
+hooks, the editor and CI run the same tools. tomlkit keeps comments and order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import tomlkit
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from tomlkit.exceptions import ParseError
+
+from setsquare.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from packaging.version import Version
+
+#: The rule families the template selects: explicit, never Ruff's moving default set.
+RUFF_SELECT = (
+    "F", "E", "W", "I", "UP", "B", "C4", "SIM", "RET", "PT", "PTH", "TC", "FA", "PGH", "RUF",
+    "ISC", "T20",
+)  # fmt: skip
+
+
+@dataclass
+class TablesChange:
+    text: str
+    actions: list[str] = field(default_factory=list)
+
+
+def parse(text: str, path: str) -> tomlkit.TOMLDocument:
+    try:
+        return tomlkit.parse(text)
+    except ParseError as error:
+        raise InputError(
+            path,
+            f"invalid TOML: {error.args[0] if error.args else error}".split(" at line ")[0],
+            line=error.line,
+            hint="fix the TOML syntax, then run adopt again",
+        ) from error
+
+
+def _table(doc: Any, *keys: str) -> Any:
+    node = doc
+    for key in keys:
+        if key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def add_tables(
+    text: str,
+    path: str,
+    *,
+    bundle: Mapping[str, Version],
+    mypy_files: list[str],
+    has_tests: bool,
+    legacy_tools: frozenset[str] = frozenset(),
+) -> TablesChange:
+    """*text* with the missing tool tables added. *legacy_tools* names tools configured
+    elsewhere (pytest.ini, mypy.ini, ...), which are left to `setsquare migrate`."""
+    doc = parse(text, path)
+    change = TablesChange(text)
+    tool = doc.get("tool")
+    if tool is None:
+        tool = tomlkit.table(is_super_table=True)
+        doc["tool"] = tool
+
+    ruff = tool.get("ruff")
+    has_select = ruff is not None and ("select" in ruff or "select" in (ruff.get("lint") or {}))
+    if not has_select and "ruff" not in legacy_tools:
+        if ruff is None:
+            ruff = tomlkit.table()
+            tool["ruff"] = ruff
+        lint = ruff.get("lint")
+        if lint is None:
+            lint = tomlkit.table()
+            ruff["lint"] = lint
+        select = tomlkit.array()
+        select.extend(RUFF_SELECT)
+        select.multiline(True)
+        lint.add(tomlkit.comment("Explicit rules: Ruff's default set moved in 0.16 and 0.17."))
+        lint.add("select", select)
+        change.actions.append("pyproject.toml: set [tool.ruff.lint] select (explicit rule list)")
+
+    if "mypy" not in tool and "mypy" not in legacy_tools:
+        mypy = tomlkit.table()
+        mypy["files"] = mypy_files
+        mypy["warn_unused_ignores"] = True
+        mypy.add(tomlkit.comment("Tighten to `strict = true` when the code base is ready."))
+        tool["mypy"] = mypy
+        change.actions.append(f"pyproject.toml: added [tool.mypy] (files = {mypy_files})")
+
+    if "pytest" not in tool and "pytest" not in legacy_tools:
+        options = tomlkit.table()
+        options["minversion"] = "7"
+        if has_tests:
+            options["testpaths"] = ["tests"]
+        options["addopts"] = ["-ra"]
+        pytest_table = tomlkit.table(is_super_table=True)
+        pytest_table["ini_options"] = options
+        tool["pytest"] = pytest_table
+        change.actions.append("pyproject.toml: added [tool.pytest.ini_options]")
+
+    change.actions.extend(_align_pins(doc, bundle))
+    if change.actions:
+        change.text = tomlkit.dumps(doc)
+    return change
+
+
+def _align_pins(doc: Any, bundle: Mapping[str, Version]) -> list[str]:
+    actions = []
+    groups = doc.get("dependency-groups") or {}
+    places = [(f"[dependency-groups].{name}", reqs) for name, reqs in groups.items()]
+    extras = _table(doc, "project", "optional-dependencies") or {}
+    places += [(f"[project.optional-dependencies].{name}", reqs) for name, reqs in extras.items()]
+    for where, reqs in places:
+        for index, item in enumerate(reqs):
+            if not isinstance(item, str):
+                continue
+            try:
+                req = Requirement(item)
+            except InvalidRequirement:
+                continue
+            name = canonicalize_name(req.name)
+            if name in bundle and not req.specifier.contains(bundle[name], prereleases=True):
+                marker = f"; {req.marker}" if req.marker else ""
+                extras_text = f"[{','.join(sorted(req.extras))}]" if req.extras else ""
+                pinned = f"{req.name}{extras_text}=={bundle[name]}{marker}"
+                reqs[index] = pinned
+                actions.append(f"pyproject.toml: {where}: `{item}` -> `{pinned}` (the bundle's)")
+    return actions

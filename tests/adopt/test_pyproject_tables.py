@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+import tomlkit
+from packaging.version import Version
+
+from setsquare.adopt.pyproject_tables import RUFF_SELECT, add_tables
+from setsquare.errors import InputError
+
+BUNDLE = {"ruff": Version("0.17.6"), "mypy": Version("2.4.1")}
+
+EXISTING = """\
+# Project metadata: keep this comment.
+[project]
+name = "legacy"  # the name
+version = "1.0"
+
+[dependency-groups]
+dev = [
+  "pytest>=7",
+  "ruff==0.15.2",  # pinned long ago
+]
+"""
+
+
+def _add(text: str, **kwargs: object) -> tuple[str, list[str]]:
+    options: dict[str, object] = {"bundle": BUNDLE, "mypy_files": ["src"], "has_tests": True}
+    options.update(kwargs)
+    change = add_tables(text, "pyproject.toml", **options)  # type: ignore[arg-type]
+    return change.text, change.actions
+
+
+def test_missing_tables_are_added_and_comments_kept() -> None:
+    text, actions = _add(EXISTING)
+    assert text.startswith("# Project metadata: keep this comment.\n[project]\n")
+    assert 'name = "legacy"  # the name' in text
+    doc = tomlkit.parse(text).unwrap()
+    assert doc["tool"]["ruff"]["lint"]["select"] == list(RUFF_SELECT)
+    assert doc["tool"]["mypy"] == {"files": ["src"], "warn_unused_ignores": True}
+    assert doc["tool"]["pytest"]["ini_options"] == {
+        "minversion": "7",
+        "testpaths": ["tests"],
+        "addopts": ["-ra"],
+    }
+    assert doc["dependency-groups"]["dev"] == ["pytest>=7", "ruff==0.17.6"]
+    assert actions == [
+        "pyproject.toml: set [tool.ruff.lint] select (explicit rule list)",
+        "pyproject.toml: added [tool.mypy] (files = ['src'])",
+        "pyproject.toml: added [tool.pytest.ini_options]",
+        "pyproject.toml: [dependency-groups].dev: `ruff==0.15.2` -> `ruff==0.17.6` (the bundle's)",
+    ]
+
+
+def test_second_run_changes_nothing() -> None:
+    once, _ = _add(EXISTING)
+    twice, actions = _add(once)
+    assert twice == once
+    assert actions == []
+
+
+def test_existing_settings_are_not_touched() -> None:
+    text = (
+        '[tool.ruff]\nline-length = 79\n\n[tool.ruff.lint]\nselect = ["E"]\n\n'
+        '[tool.mypy]\nstrict = true\n\n[tool.pytest.ini_options]\naddopts = "-q"\n'
+    )
+    assert _add(text) == (text, [])
+
+
+def test_tools_configured_in_legacy_files_are_left_to_migrate() -> None:
+    text, actions = _add("", legacy_tools=frozenset({"mypy", "pytest", "ruff"}))
+    assert text == ""
+    assert actions == []
+
+
+def test_broken_toml_names_file_and_line() -> None:
+    with pytest.raises(InputError) as excinfo:
+        _add('[project]\nname = "x\n')
+    assert excinfo.value.message.startswith("pyproject.toml:2: invalid TOML")
+    assert excinfo.value.hint

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from setsquare.main import main
+from tests.helpers import run, tool
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CONFIG = """\
+# Team hooks: this comment must survive adopt.
+repos:
+  # Built-in meta checks
+  - repo: meta
+    hooks:
+      - id: check-useless-excludes
+  # A check the team wrote
+  - repo: local
+    hooks:
+      - id: no-fixme  # keep me
+        name: no FIXME
+        entry: FIXME
+        language: pygrep
+        types: [python]
+"""
+
+PYPROJECT = """\
+# Legacy project: comments stay.
+[project]
+name = "legacy"
+version = "1.0"
+requires-python = ">=3.10"
+
+[build-system]
+requires = ["hatchling>=1.27"]
+build-backend = "hatchling.build"
+"""
+
+# Lint findings (unused import, bare except, `== None`), bad formatting, trailing
+# whitespace and a missing final newline: what a real old code base looks like.
+LEGACY_CODE = (
+    "import os, sys\n"
+    "def check(x):   \n"
+    "    try:\n"
+    "        return x == None\n"
+    "    except:\n"
+    "        return False"
+)
+
+
+def _legacy_repo(root: Path) -> Path:
+    (root / "src" / "legacy").mkdir(parents=True)
+    (root / "src" / "legacy" / "__init__.py").write_text(LEGACY_CODE, encoding="utf-8")
+    (root / ".pre-commit-config.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (root / "README.md").write_text("# legacy\n", encoding="utf-8")
+    run(["git", "init", "-q", "-b", "main"], root)
+    run(["git", "add", "-A"], root)
+    run(["git", "commit", "-q", "-m", "legacy"], root)
+    return root
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    }
+
+
+def test_broken_yaml_is_refused_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _legacy_repo(tmp_path)
+    (repo / ".pre-commit-config.yaml").write_text("repos:\n  - repo: x\n   bad: [\n")
+    before = _snapshot(repo)
+    assert main(["adopt", str(repo), "--no-install"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        err[0]
+        == f"error: {repo / '.pre-commit-config.yaml'}:3: invalid YAML: "
+        + err[0].split("invalid YAML: ", 1)[1]
+    )
+    assert err[1].startswith("hint: ")
+    assert _snapshot(repo) == before
+
+
+def test_broken_toml_is_refused_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _legacy_repo(tmp_path)
+    (repo / "pyproject.toml").write_text('[project]\nname = "x\n')
+    before = _snapshot(repo)
+    assert main(["adopt", str(repo), "--no-install"]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {repo / 'pyproject.toml'}:2: invalid TOML")
+    assert _snapshot(repo) == before
+
+
+def test_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["adopt", str(tmp_path / "missing")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_adopt_merges_is_idempotent_and_hooks_pass_with_baseline(
+    template_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = _legacy_repo(tmp_path / "legacy")
+    sha = run(["git", "rev-parse", "HEAD"], template_repo).stdout.strip()
+    args = ["adopt", str(repo), "--baseline", "--bundle-url", str(template_repo)]
+    args += ["--bundle-rev", sha]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert ".pre-commit-config.yaml: added the setsquare bundle (14 hooks)" in out
+    assert "pyproject.toml: set [tool.ruff.lint] select (explicit rule list)" in out
+    assert ".github/workflows/lint.yml: added the lint workflow" in out
+    assert "ruff check --add-noqa: Added" in out
+    assert "pre-commit install: the hooks run on every commit" in out
+    assert (repo / ".git" / "hooks" / "pre-commit").is_file()
+
+    config = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert config.startswith(CONFIG)  # every byte of the old config, comments included
+    pyproject = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    assert pyproject.startswith("# Legacy project: comments stay.\n[project]\n")
+    code = (repo / "src" / "legacy" / "__init__.py").read_text(encoding="utf-8")
+    assert "# noqa: " in code
+    assert code.endswith("\n")
+
+    # A second run changes nothing.
+    before = _snapshot(repo)
+    assert main([*args, "--no-install"]) == 0
+    assert "Nothing to do" in capsys.readouterr().out
+    assert _snapshot(repo) == before
+
+    # The hooks, bundle included, pass on day one...
+    run(["git", "add", "-A"], repo)
+    home = str(tmp_path / "pre-commit-home")
+    result = run(
+        [tool("pre-commit"), "run", "--all-files"], repo, check=False, PRE_COMMIT_HOME=home
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no FIXME" in result.stdout
+    assert "ruff check" in result.stdout
+    # ...and hold new code to the rules.
+    (repo / "src" / "legacy" / "new.py").write_text("import json\n", encoding="utf-8")
+    run(["git", "add", "-A"], repo)
+    result = run(
+        [tool("pre-commit"), "run", "--all-files"], repo, check=False, PRE_COMMIT_HOME=home
+    )
+    assert result.returncode == 1
+    assert "F401" in result.stdout
+
+
+def test_lint_workflow_pins_the_same_actions_as_the_template() -> None:
+    import re
+
+    from tests.helpers import REPO_ROOT
+
+    pin = re.compile(r"uses: ([\w./-]+)@([0-9a-f]{40}) # (v[\d.]+)")
+    ours = set(pin.findall((REPO_ROOT / "src/setsquare/resources/lint.yml").read_text()))
+    template = set()
+    for workflow in (REPO_ROOT / "template/.github/workflows").iterdir():
+        template |= set(pin.findall(workflow.read_text(encoding="utf-8")))
+    assert ours
+    assert ours <= template
