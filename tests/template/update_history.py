@@ -1,0 +1,185 @@
+"""A template repository with a release history, and the edits users and bots make.
+
+`make_template_history` builds a git repository of the template at two
+releases: `OLD_TAG`, an older state derived from the checkout with the kind of
+differences real releases have (a question added since, a file added and one
+dropped, older tool pins and action SHAs, a smaller CI matrix, a rule added to
+the Ruff selection), and `NEW_TAG`, the checkout as it is.
+
+The derivation edits the template by anchors. When a template change removes an
+anchor, the builder fails and names it: adapt the older state to the new
+template rather than dropping the difference.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import TYPE_CHECKING
+
+from setsquare import __version__
+from tests.helpers import REPO_ROOT, run, tracked_files
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+OLD_TAG = "v0.0.1"
+NEW_TAG = f"v{__version__}"
+
+#: A synthetic SHA for the older release's actions/checkout pin (tests only).
+OLD_CHECKOUT = "1111111111111111111111111111111111111111 # v6.0.0"
+#: A synthetic newer setup-uv pin, as a bot would write it (tests only).
+BOT_SETUP_UV = "2222222222222222222222222222222222222222 # v10.9.9"
+
+_CHECKOUT_PIN = re.compile(r"(actions/checkout@)[0-9a-f]{40} # v[0-9.]+")
+_SETUP_UV_PIN = re.compile(r"(astral-sh/setup-uv@)[0-9a-f]{40} # v[0-9.]+")
+
+
+def _sub(path: Path, pattern: str, replacement: str, *, count: int = 0) -> None:
+    """Replace *pattern* (a multiline regex) in *path*; fail when it does not occur."""
+    text = path.read_text(encoding="utf-8")
+    new, found = re.subn(pattern, replacement, text, count=count, flags=re.MULTILINE)
+    if not found:
+        msg = f"{path}: anchor {pattern!r} not found; adapt tests/template/update_history.py"
+        raise AssertionError(msg)
+    path.write_text(new, encoding="utf-8")
+
+
+def _older_state(root: Path) -> None:
+    """Turn the template checkout in *root* into the older release."""
+    copier_yml = root / "copier.yml"
+    _sub(copier_yml, r'^(setsquare_version:\n(?:  .*\n)*?  default: )"[^"]*"', r'\1"0.0.1"')
+    # `github_owner` is a question added since: the old URLs used the project name.
+    _sub(copier_yml, r"^github_owner:\n(?:  .*\n)+\n?", "")
+    for path in sorted((root / "template").rglob("*")):
+        if path.is_file() and "{{ github_owner }}" in path.read_text(encoding="utf-8"):
+            _sub(path, r"\{\{ github_owner \}\}", "{{ project_name }}")
+
+    pyproject = root / "template" / "pyproject.toml.jinja"
+    _sub(pyproject, r'"ruff==[^"]+"', '"ruff==0.17.0"')
+    _sub(pyproject, r'"mypy==[^"]+"', '"mypy==2.3.0"')
+    _sub(pyproject, r'^ *"PGH",.*\n', "")
+
+    workflows = root / "template" / ".github" / "workflows"
+    for path in sorted(workflows.iterdir()):
+        _sub(path, _CHECKOUT_PIN.pattern, rf"\g<1>{OLD_CHECKOUT}")
+    _sub(
+        workflows / "test.yml.jinja",
+        r"os: \[ubuntu-latest, macos-latest, windows-latest\]",
+        "os: [ubuntu-latest]",
+    )
+    # The bot was not yet told to leave the template's actions alone.
+    _sub(
+        root / "template" / ".github" / "dependabot.yml",
+        r"^    ignore:\n(?:      - dependency-name: [a-z-]+/.*\n)+",
+        "",
+        count=1,
+    )
+
+    (root / "template" / "CONTRIBUTING.md.jinja").unlink()
+    (root / "template" / "requirements-dev.txt").write_text(
+        "# For tools that cannot read dependency groups yet.\npytest>=8\n", encoding="utf-8"
+    )
+
+
+def _copy_checkout(dest: Path) -> None:
+    for name in tracked_files(REPO_ROOT):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO_ROOT / name, target)
+
+
+def make_template_history(dest: Path) -> Path:
+    """A git repository of the template: `OLD_TAG`, then `NEW_TAG` (the checkout as it is)."""
+    dest.mkdir(parents=True)
+    _copy_checkout(dest)
+    _older_state(dest)
+    run(["git", "init", "-q", "-b", "main"], dest)
+    run(["git", "add", "-A"], dest)
+    run(["git", "commit", "-q", "-m", "older release"], dest)
+    run(["git", "tag", OLD_TAG], dest)
+    for child in dest.iterdir():
+        if child.name != ".git":
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    _copy_checkout(dest)
+    run(["git", "add", "-A"], dest)
+    run(["git", "commit", "-q", "-m", "current release"], dest)
+    run(["git", "tag", NEW_TAG], dest)
+    return dest
+
+
+# Edits made in a project between two updates. Each takes the project root and
+# works on a render of either release, so the expected result of an update is
+# a fresh render of the new release with the same edits applied.
+
+
+def add_dependency(root: Path) -> None:
+    _sub(
+        root / "pyproject.toml",
+        r"^dependencies = \[\]$",
+        'dependencies = [\n  "requests>=2.32",\n]',
+    )
+
+
+def add_ruff_ignore(root: Path) -> None:
+    path = root / "pyproject.toml"
+    text = path.read_text(encoding="utf-8")
+    lint = text.index("[tool.ruff.lint]\n")
+    at = text.index("ignore = [\n", lint) + len("ignore = [\n")
+    path.write_text(
+        text[:at] + '  "E501",  # long URLs in docstrings\n' + text[at:], encoding="utf-8"
+    )
+
+
+def change_description(root: Path) -> None:
+    _sub(
+        root / "pyproject.toml",
+        r"^description = .*$",
+        'description = "Widgets, now with sprockets."',
+        count=1,
+    )
+
+
+def add_workflow(root: Path) -> None:
+    (root / ".github" / "workflows" / "docs.yml").write_text(
+        "name: Docs\n\non: [push]\n\npermissions: {}\n\njobs:\n  docs:\n"
+        "    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n"
+        "      - run: echo docs\n",
+        encoding="utf-8",
+    )
+
+
+def bot_bumps_bundle_rev(root: Path) -> None:
+    """`pre-commit autoupdate` moves the bundle to its newest release."""
+    _sub(root / ".pre-commit-config.yaml", r"^(    rev: )v[0-9.]+$", rf"\g<1>{NEW_TAG}")
+
+
+def bot_bumps_checkout(root: Path) -> None:
+    """A bot moves actions/checkout to the pin of the newest template release."""
+    current = (REPO_ROOT / "template" / ".github" / "workflows" / "lint.yml").read_text(
+        encoding="utf-8"
+    )
+    match = _CHECKOUT_PIN.search(current)
+    assert match is not None
+    _sub(root / ".github" / "workflows" / "lint.yml", _CHECKOUT_PIN.pattern, match.group(0))
+
+
+def bot_bumps_setup_uv(root: Path) -> None:
+    """A bot moves astral-sh/setup-uv past the pin either release has."""
+    _sub(
+        root / ".github" / "workflows" / "lint.yml", _SETUP_UV_PIN.pattern, rf"\g<1>{BOT_SETUP_UV}"
+    )
+
+
+USER_EDITS: list[Callable[[Path], None]] = [
+    add_dependency,
+    add_ruff_ignore,
+    change_description,
+    add_workflow,
+]
+BOT_EDITS: list[Callable[[Path], None]] = [
+    bot_bumps_bundle_rev,
+    bot_bumps_checkout,
+    bot_bumps_setup_uv,
+]
