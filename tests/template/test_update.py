@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from setsquare.commands.update import update
-from tests.helpers import render, run
+from tests.helpers import render, run, tool
 from tests.template.combos import FULL
 from tests.template.update_history import (
     BOT_EDITS,
@@ -196,3 +196,21 @@ def test_the_bot_leaves_the_template_pins_alone(template_repo: Path, tmp_path: P
     }
     assert exact_pins
     assert ignored["uv"] == exact_pins
+
+
+@pytest.mark.slow
+def test_plain_copier_update_gives_the_same_result(history: Path, tmp_path: Path) -> None:
+    """Users without setsquare get the same merge from Copier's own command line."""
+    data = FULL["defaults"]
+    edits = [*USER_EDITS, *BOT_EDITS]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
+
+    copier_cli = [tool("copier"), "update", "--defaults", "--skip-answered", "--conflict", "inline"]
+    run(copier_cli, project)
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    expected_root = _render_at(history, tmp_path / "new" / "project", data, NEW_TAG)
+    for edit in edits:
+        edit(expected_root)
+    _assert_same_tree(updated, _tree(expected_root))
