@@ -57,10 +57,39 @@ def update(
             f"{path}: uncommitted changes in {shown}",
             hint="commit or stash them first, so the update is a diff of its own to review",
         )
+    _run_copier(root, path, str(before["_src_path"]), dict(data or {}), vcs_ref)
+    after = _read_answers(root, path)
+    name = after.get("project_name", root.resolve().name)
+    old, new = before["_commit"], after["_commit"]
+    status = _status(git, root, ignored=True)
+    if not any(code != "!!" or changed.endswith(".rej") for code, changed in status):
+        print(f"{name} is already at template {new}: nothing to update")
+        return 0
+    if old != new:
+        print(f"Updated {name} from template {old} to {new}")
+    else:
+        print(f"Re-rendered {name} at template {new} with the changed answers")
+    conflicts = _conflicts(root, top, status)
+    if conflicts:
+        print(f"{len(conflicts)} file(s) need a manual merge:")
+        for conflict in conflicts:
+            print(f"  {conflict}")
+        print(
+            "hint: resolve the blocks between `<<<<<<< before updating` and "
+            "`>>>>>>> after updating` (and apply or drop the hunks of each .rej file, "
+            "then delete it), then commit"
+        )
+        return 1
+    print("Review the changes with `git diff`, run `uv sync`, then commit them.")
+    return 0
+
+
+def _run_copier(root: Path, path: str, src: str, data: dict[str, str], vcs_ref: str | None) -> None:
+    """Copier's update with setsquare's flags; its failures as `TemplateError`s."""
     try:
         copier.run_update(
             root,
-            data=dict(data or {}),
+            data=data,
             vcs_ref=vcs_ref,
             defaults=True,
             skip_answered=True,
@@ -73,7 +102,7 @@ def update(
         text = str(error)
         if text.startswith(_MISSING_TEMPLATE):
             raise TemplateError(
-                f"{path}: could not update from {before['_src_path']}: {text}",
+                f"{path}: could not update from {src}: {text}",
                 hint=f"point `_src_path` in {ANSWERS_FILE} at a clone of the template, commit, "
                 "and run the update again",
             ) from error
@@ -90,31 +119,9 @@ def update(
         ) from error
     except (CopierError, ProcessExecutionError, OSError) as error:
         raise TemplateError(
-            f"{path}: could not update from {before['_src_path']}: {_reason(error)}",
+            f"{path}: could not update from {src}: {_reason(error)}",
             hint=f"check --vcs-ref and that the template source in {ANSWERS_FILE} can be reached",
         ) from error
-    after = _read_answers(root, path)
-    name = after.get("project_name", root.resolve().name)
-    old, new = before["_commit"], after["_commit"]
-    status = _status(git, root, ignored=True)
-    if not any(code != "!!" or name.endswith(".rej") for code, name in status):
-        print(f"{name} is already at template {new}: nothing to update")
-        return 0
-    verb = f"from template {old} to {new}" if old != new else f"at template {new}"
-    print(f"Updated {name} {verb}")
-    conflicts = _conflicts(root, top, status)
-    if conflicts:
-        print(f"{len(conflicts)} file(s) need a manual merge:")
-        for conflict in conflicts:
-            print(f"  {conflict}")
-        print(
-            "hint: resolve the blocks between `<<<<<<< before updating` and "
-            "`>>>>>>> after updating` (and apply or drop the hunks of each .rej file, "
-            "then delete it), then commit"
-        )
-        return 1
-    print("Review the changes with `git diff`, run `uv sync`, then commit them.")
-    return 0
 
 
 def _read_answers(root: Path, path: str) -> dict[str, Any]:
