@@ -1,0 +1,240 @@
+"""Merge mapped tables into an existing pyproject.toml, touching only what we own.
+
+The new content is rendered to TOML text (comments in place), parsed by tomlkit
+and spliced into the document key by key: a key that is absent is added with the
+comments above it; a key that is present with the same value is left exactly as
+it is (so a second run changes nothing); a key present with another value is a
+conflict, reported with both origins, never silently "resolved".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import tomlkit
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import SpecifierSet
+from tomlkit.items import AoT, Comment, Table, Whitespace
+
+from setsquare.errors import InputError
+from setsquare.migrate.fragment import key_path, render
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from tomlkit.container import Container
+    from tomlkit.toml_document import TOMLDocument
+
+    from setsquare.migrate import fragment
+    from setsquare.migrate.fragment import Item
+
+PYPROJECT = "pyproject.toml"
+
+#: Lists that are unions of what the file has and what we add, not owned values.
+UNION_KEYS = {("project", "dynamic")}
+
+
+def _origins(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], str]:
+    return {(*table.name, f.key): f.origin for table in tables for f in table.fields}
+
+
+def _body(container: Table | TOMLDocument) -> Container:
+    return container.value if isinstance(container, Table) else container
+
+
+def _add_comment_lines(target: Table | TOMLDocument, comments: list[str]) -> None:
+    for text in comments:
+        target.add(tomlkit.comment(text))
+
+
+def _merge_container(
+    target: Table | TOMLDocument,
+    source: Container,
+    path: tuple[str, ...],
+    origins: dict[tuple[str, ...], str],
+) -> None:
+    pending: list[str] = []
+    for key, item in source.body:
+        if key is None:
+            if isinstance(item, Comment):
+                pending.append(item.as_string().strip()[1:].strip())
+            elif not isinstance(item, Whitespace):  # pragma: no cover - tomlkit keeps only these
+                raise AssertionError(item)
+            continue
+        name = key.key
+        here = (*path, name)
+        if name not in target:
+            if not isinstance(item, Table):
+                _add_comment_lines(target, pending)
+            elif pending:
+                _prepend_comments(item, pending)
+            if not isinstance(target, Table) and name == "project" and "build-system" in target:
+                # [project] reads best right after [build-system], as in new projects.
+                target._insert_after("build-system", name, item)
+            else:
+                target.add(name, item)
+        else:
+            existing = target[name]
+            if isinstance(item, Table) and isinstance(existing, Table):
+                _merge_container(existing, item.value, here, origins)
+            elif here in UNION_KEYS:
+                for value in item.unwrap():
+                    if value not in existing.unwrap():
+                        existing.append(value)
+            elif _plain(existing) != _plain(item):
+                _conflict(here, existing, item, origins)
+        pending = []
+
+
+def _prepend_comments(table: Table, comments: list[str]) -> None:
+    """Comments written above a table header in the legacy file stay above it."""
+    # tomlkit renders a table's trivia indent verbatim before its header line.
+    table.trivia.indent = "".join(f"# {text}\n".replace("# \n", "#\n") for text in comments)
+
+
+def _plain(item: Any) -> Any:
+    return item.unwrap() if hasattr(item, "unwrap") else item
+
+
+def _conflict(
+    path: tuple[str, ...], existing: Any, item: Any, origins: dict[tuple[str, ...], str]
+) -> None:
+    where = origins.get(path, "the legacy configuration")
+    table, key = path[:-1], path[-1]
+    if path == ("project", "name"):
+        raise InputError(
+            PYPROJECT,
+            f"[project] names {_plain(existing)!r} but {where} names {_plain(item)!r}",
+            hint="these are two different projects: fix the name in one of the files",
+        )
+    raise InputError(
+        PYPROJECT,
+        f"[{key_path(table)}] {key} is {_short(existing)} here but {where} says {_short(item)}",
+        hint="make the two agree (or remove one), then run setsquare migrate again",
+    )
+
+
+def _short(item: Any) -> str:
+    text = repr(_plain(item))
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def merge_tables(
+    doc: TOMLDocument, tables: list[fragment.Table], header: Iterable[str] = ()
+) -> None:
+    """Merge *tables* into *doc* in place; raise `InputError` on a conflict.
+
+    *header* (the legacy file's opening comments) goes above a new ``[project]``.
+    """
+    text = render(tables)
+    if not text:
+        return
+    parsed = tomlkit.parse(text)
+    project = parsed.get("project")
+    comments = list(header)
+    if comments and "project" not in doc and isinstance(project, Table):
+        _prepend_comments(project, comments)
+    _merge_container(doc, parsed, (), _origins(tables))
+
+
+def _setuptools_requirement(requires: list[str]) -> tuple[int, Requirement] | None:
+    for index, text in enumerate(requires):
+        try:
+            requirement = Requirement(text)
+        except InvalidRequirement:
+            continue
+        if requirement.name.lower() == "setuptools":
+            return index, requirement
+    return None
+
+
+def _allows_below(specifier: SpecifierSet, floor: int) -> bool:
+    return specifier.contains(f"{floor - 1}.999", prereleases=True) or not specifier
+
+
+def ensure_build_system(
+    doc: TOMLDocument, *, floor: int, extra: list[Item], legacy_backend: bool
+) -> list[str]:
+    """Use setuptools at *floor* or later, plus the ``setup_requires`` in *extra*.
+
+    Returns what was changed, for the ledger. An existing backend other than
+    setuptools is refused: the migrated tables are setuptools'.
+    """
+    notes: list[str] = []
+    system = doc.get("build-system")
+    backend = "setuptools.build_meta:__legacy__" if legacy_backend else "setuptools.build_meta"
+    if system is None:
+        requires = tomlkit.array()
+        requires.append(f"setuptools>={floor}")
+        for item in extra:
+            requires.append(item.value)
+        requires.multiline(len(requires) > 2)
+        table = tomlkit.table()
+        table.add("requires", requires)
+        table.add("build-backend", backend)
+        table.add(tomlkit.nl())
+        _insert_first(doc, "build-system", table)
+        notes.append(f"[build-system] written: setuptools>={floor}, backend {backend}")
+        return notes
+    current_backend = system.get("build-backend")
+    if current_backend is not None and not str(current_backend).startswith("setuptools.build_meta"):
+        raise InputError(
+            PYPROJECT,
+            f"[build-system] uses {current_backend!r}, but the legacy configuration is setuptools'",
+            hint="switch back to setuptools.build_meta, migrate, then change backends "
+            "as a step of its own",
+        )
+    requires = system.get("requires")
+    if requires is None:
+        requires = tomlkit.array()
+        system.add("requires", requires)
+    found = _setuptools_requirement([str(r) for r in requires])
+    if found is None:
+        requires.insert(0, f"setuptools>={floor}")
+        notes.append(f"[build-system] requires: setuptools>={floor} added")
+    else:
+        index, requirement = found
+        if _allows_below(requirement.specifier, floor):
+            kept = [
+                s for s in requirement.specifier if s.operator not in (">=", ">", "~=", "==", "===")
+            ]
+            if any(s.operator in ("==", "===") for s in requirement.specifier):
+                raise InputError(
+                    PYPROJECT,
+                    f"[build-system] pins {requires[index]!r}, but the migrated tables need "
+                    f"setuptools>={floor}",
+                    hint=f"allow setuptools>={floor} in [build-system] requires",
+                )
+            new = Requirement(str(requirement))
+            new.specifier = SpecifierSet(",".join([f">={floor}", *map(str, kept)]))
+            requires[index] = str(new)
+            notes.append(f"[build-system] requires: {requirement} raised to {new}")
+    names = {Requirement(str(r)).name.lower() for r in requires if _parses(str(r))}
+    for item in extra:
+        if Requirement(str(item.value)).name.lower() not in names:
+            requires.append(item.value)
+            notes.append(f"[build-system] requires: {item.value} added")
+    if current_backend is None:
+        system.add("build-backend", backend)
+        notes.append(f"[build-system] build-backend = {backend!r} written (what pip used)")
+    return notes
+
+
+def _parses(text: str) -> bool:
+    try:
+        Requirement(text)
+    except InvalidRequirement:
+        return False
+    return True
+
+
+def _insert_first(doc: TOMLDocument, key: str, table: Table) -> None:
+    """Put a new table before the first table (after any header comments)."""
+    index = next(
+        (i for i, (k, v) in enumerate(doc.body) if k is not None and isinstance(v, (Table, AoT))),
+        None,
+    )
+    if index is None:
+        doc.add(key, table)
+        return
+    doc._insert_at(index, key, table)

@@ -1,0 +1,337 @@
+"""One whole migration, pure: the legacy files' text in, new file contents and a ledger out.
+
+`setsquare.commands.migrate` reads the files, calls `migrate_project`, and
+writes (or diffs, or verifies) what it returns.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import tomlkit
+from packaging.requirements import Requirement
+from tomlkit.exceptions import ParseError
+
+from setsquare.errors import InputError
+from setsquare.migrate import requirements as reqs
+from setsquare.migrate.fragment import Item, Table
+from setsquare.migrate.ini import parse_ini
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables
+from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
+from setsquare.migrate.setup_py import inspect_setup_py
+from setsquare.migrate.strip import remove_sections
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from tomlkit.toml_document import TOMLDocument
+
+#: Tool configuration files handed to the tool-config half, besides setup.cfg.
+TOOL_FILES = (
+    "setup.cfg",
+    "tox.ini",
+    ".flake8",
+    ".isort.cfg",
+    "pytest.ini",
+    "mypy.ini",
+    ".coveragerc",
+)
+
+
+@dataclass
+class Outcome:
+    """New contents for the files that change (None: delete) and the ledger."""
+
+    changes: dict[str, str | None] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+
+def _parse_pyproject(text: str | None) -> TOMLDocument:
+    if text is None:
+        return tomlkit.document()
+    try:
+        return tomlkit.parse(text)
+    except ParseError as error:
+        raise InputError(
+            PYPROJECT,
+            f"invalid TOML: {str(error).split(' at line')[0]}",
+            line=error.line,
+            hint="fix the TOML syntax first; setsquare only merges into a valid file",
+        ) from error
+
+
+def _tools(files: Mapping[str, str], doc: TOMLDocument) -> Any:
+    """The tool-config half (flake8, isort, black, pytest, mypy, coverage), if present.
+
+    It is built separately, in ``setsquare.migrate.tools``; until it lands, tool
+    sections are reported and left in place. Imported by name so this module
+    type-checks either way.
+    """
+    try:
+        tools = importlib.import_module("setsquare.migrate.tools")
+    except ImportError:
+        return None
+    migrate_tools = getattr(tools, "migrate_tools", None)
+    if migrate_tools is None:
+        return None
+    # Every file read goes along: besides the INI files, requirements and the
+    # pre-commit config tell which flake8 plugins are installed.
+    present = {path: text for path, text in files.items() if path != PYPROJECT}
+    return migrate_tools(present, doc)
+
+
+def _existing_dependencies(doc: TOMLDocument, packaging: Packaging) -> list[Requirement] | None:
+    for table in packaging.tables:
+        if table.name == ("project",) and (found := table.get("dependencies")) is not None:
+            assert isinstance(found.value, list)
+            return reqs.plain_requirements(found.value)
+    project = doc.get("project")
+    if project is not None and "dependencies" in project:
+        return [Requirement(str(text)) for text in project["dependencies"]]
+    return None
+
+
+def _is_included(path: str, named: list[str], files: Mapping[str, str]) -> bool:
+    """A file pulled in with ``-r`` is a requirements file too (``-c`` files are not)."""
+    return any(
+        line.text.startswith(("-r", "--requirement")) and path in reqs.referenced(p, line.text)
+        for p in named
+        for line in reqs.logical_lines(files[p])
+    )
+
+
+def _same(left: list[Requirement], right: list[Requirement]) -> bool:
+    return sorted(map(str, left)) == sorted(map(str, right))
+
+
+def _requirements(
+    files: Mapping[str, str], doc: TOMLDocument, packaging: Packaging, *, remove_legacy: bool
+) -> tuple[list[Table], list[Entry], set[str]]:
+    named = [p for p in files if reqs.is_requirements_file(p)]
+    included = {p for path in named for p in reqs.referenced(path, files[path]) if p in files}
+    paths = sorted(
+        set(named)
+        | {p for p in included if reqs.is_requirements_file(p) or _is_included(p, named, files)}
+    )
+    if not paths:
+        return [], [], set()
+    texts = {p: files[p] for p in paths}
+    reqs.include_graph(texts, exists=set(files))
+    runtime, groups, entries = reqs.discover(paths)
+    roles: dict[str, str | None] = {}
+    runtime_target: str | None = None
+    runtime_reason = ""
+    if runtime is not None:
+        probe = reqs.convert_file(runtime, texts[runtime], target="", include_targets={})
+        declared = _existing_dependencies(doc, packaging)
+        has_name = packaging.name is not None or "name" in doc.get("project", {})
+        if runtime in packaging.dependency_files:
+            roles[runtime] = ""
+            entries.append(
+                Entry(
+                    runtime,
+                    Action.KEPT,
+                    reason="setup.cfg reads it (`install_requires = file:`); "
+                    "it stays the dynamic source",
+                )
+            )
+        elif declared is not None:
+            mine = reqs.plain_requirements(probe.items)
+            if mine is not None and probe.kept == 0 and _same(mine, declared):
+                roles[runtime] = ""
+                runtime_target = "duplicate"
+            else:
+                roles[runtime] = None
+                entries.append(
+                    Entry(
+                        runtime,
+                        Action.KEPT,
+                        reason="differs from [project].dependencies: "
+                        "an environment's pins, not package metadata",
+                    )
+                )
+        elif has_name:
+            roles[runtime] = ""
+            runtime_target = "[project] dependencies"
+            if packaging.tables:
+                runtime_reason = "the wheel did not declare these before: METADATA gains them"
+        else:
+            roles[runtime] = None
+            entries.append(
+                Entry(
+                    runtime,
+                    Action.KEPT,
+                    reason="no [project] to hold it: give the project a name in "
+                    "pyproject.toml, then run again",
+                )
+            )
+    used: set[str] = {
+        f.key for t in packaging.tables if t.name == ("dependency-groups",) for f in t.fields
+    }
+    for path in groups:
+        name = reqs.group_name(path)
+        if name in used:
+            name = f"{name}-requirements"
+        used.add(name)
+        roles[path] = name
+    tables: list[Table] = []
+    removable: set[str] = set()
+    group_table = Table(("dependency-groups",))
+    for path in ([runtime] if runtime else []) + groups:
+        role = roles[path]
+        if role is None:
+            continue
+        if path == runtime:
+            if runtime_target is None:
+                continue
+            if runtime_target == "duplicate":
+                entries.append(
+                    Entry(path, Action.DROPPED, reason="duplicates [project].dependencies")
+                )
+                removable.add(path)
+                continue
+            result = reqs.convert_file(
+                path, texts[path], target=runtime_target, include_targets=roles
+            )
+            project = Table(("project",))
+            project.add("dependencies", result.items, origin=path)
+            tables.append(project)
+            if runtime_reason:
+                result.entries = [
+                    Entry(e.source, Action.TRANSFORMED, e.target, runtime_reason)
+                    if e.action == Action.MAPPED
+                    else e
+                    for e in result.entries
+                ]
+        else:
+            result = reqs.convert_file(
+                path, texts[path], target=f"[dependency-groups] {role}", include_targets=roles
+            )
+            group_table.add(role, result.items, origin=path)
+        entries.extend(result.entries)
+        if result.kept == 0:
+            removable.add(path)
+        else:
+            entries.append(
+                Entry(path, Action.KEPT, reason=f"{result.kept} line(s) stay in it (see above)")
+            )
+    if group_table.fields:
+        tables.append(group_table)
+    removed = removable if remove_legacy else set()
+    for path in sorted(removable):
+        if path in removed:
+            entries.append(
+                Entry(
+                    path, Action.MAPPED, PYPROJECT, "every line migrated; removed (--remove-legacy)"
+                )
+            )
+        else:
+            entries.append(
+                Entry(
+                    path,
+                    Action.KEPT,
+                    reason="fully migrated; kept (pass --remove-legacy to remove it)",
+                )
+            )
+    return tables, entries, removed
+
+
+def _check_roundtrip(text: str) -> None:
+    """Catch tomlkit placement bugs: the text must parse to the document we built."""
+    data = tomllib.loads(text)
+    if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
+        msg = "tomlkit rendered a pyproject.toml that parses differently"
+        raise AssertionError(msg)
+
+
+def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) -> Outcome:
+    """Migrate the legacy files in *files* (repo-relative path -> text)."""
+    outcome = Outcome()
+    original = files.get(PYPROJECT)
+    doc = _parse_pyproject(original)
+    new_file = original is None or not doc.body
+    packaging = Packaging(tables=[], entries=[])
+    cfg_text = files.get("setup.cfg")
+    ini = None
+    if cfg_text is not None:
+        ini = parse_ini(cfg_text, "setup.cfg")
+        packaging = migrate_setup_cfg(ini, cfg_text)
+    setup_py = files.get("setup.py")
+    legacy_backend = False
+    if setup_py is not None:
+        inspection = inspect_setup_py(setup_py)
+        outcome.entries.extend(inspection.entries)
+        legacy_backend = True
+    outcome.entries.extend(packaging.entries)
+
+    tools = _tools(files, doc)
+    consumed_cfg = set(packaging.consumed)
+    remove_files: set[str] = set()
+    if tools is not None:
+        outcome.entries.extend(tools.entries)
+        consumed_cfg |= set(tools.consumed.get("setup.cfg", ()))
+        remove_files |= set(tools.remove_files)
+        for path, sections in tools.consumed.items():
+            if path in ("setup.cfg", PYPROJECT) or path in tools.remove_files or path not in files:
+                continue
+            outcome.changes[path] = remove_sections(files[path], set(sections))
+
+    header: tuple[str, ...] = ()
+    if ini is not None and cfg_text is not None:
+        stripped = remove_sections(cfg_text, consumed_cfg)
+        if stripped != cfg_text:
+            outcome.changes["setup.cfg"] = stripped
+        if stripped is None:
+            header = ini.header_comments
+        for section in ini.sections:
+            if section.name not in consumed_cfg:
+                outcome.entries.append(
+                    Entry(
+                        f"setup.cfg:{section.line} [{section.name}]",
+                        Action.KEPT,
+                        reason="not packaging metadata; left in setup.cfg",
+                    )
+                )
+
+    if packaging.tables:
+        if new_file and header:
+            for text in header:
+                doc.add(tomlkit.comment(text))
+            doc.add(tomlkit.nl())
+            header = ()
+        notes = ensure_build_system(
+            doc,
+            floor=packaging.setuptools_floor,
+            extra=packaging.build_requires,
+            legacy_backend=legacy_backend,
+        )
+        outcome.entries.extend(Entry(PYPROJECT, Action.TRANSFORMED, reason=note) for note in notes)
+        merge_tables(doc, packaging.tables, header)
+
+    req_tables, req_entries, req_removed = _requirements(
+        files, doc, packaging, remove_legacy=remove_legacy
+    )
+    outcome.entries.extend(req_entries)
+    merge_tables(doc, req_tables)
+    remove_files |= req_removed
+
+    text = doc.as_string()
+    if text != (original or "") and text:
+        _check_roundtrip(text)
+        outcome.changes[PYPROJECT] = text
+    for path in sorted(remove_files):
+        if path in files:
+            outcome.changes[path] = None
+    return outcome
+
+
+__all__ = ["Item", "Outcome", "migrate_project"]

@@ -1,0 +1,6 @@
+def main() -> None:
+    pass
+
+
+def admin() -> None:
+    pass
