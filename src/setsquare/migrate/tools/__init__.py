@@ -1,0 +1,87 @@
+"""Legacy tool configuration -> ``pyproject.toml`` ``[tool.*]`` tables (pure, no disk I/O).
+
+Each tool's config is read from the one file that tool itself would read (flake8, isort,
+pytest, mypy and coverage each have their own discovery order); the others are reported
+as dead config. Tables the user already has are never written into: equal values count as
+migrated, different ones are reported as conflicts and their legacy section stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from setsquare.migrate.ini import IniFile, parse_ini
+from setsquare.migrate.tools import coverage, mypy, pytest, ruff
+from setsquare.migrate.tools.plan import ToolPlan, apply
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import tomlkit
+
+    from setsquare.migrate.ledger import Entry
+
+#: the INI files this package reads (any other path in `files` is only searched for plugins)
+INI_FILES = (
+    "setup.cfg",
+    "tox.ini",
+    ".flake8",
+    ".isort.cfg",
+    "pytest.ini",
+    "mypy.ini",
+    ".coveragerc",
+)
+#: files that hold one tool's config only: removed once every section in them has moved
+STANDALONE = frozenset({".flake8", ".isort.cfg", "pytest.ini", "mypy.ini", ".coveragerc"})
+
+
+def _dependency_texts(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> list[str]:
+    """Where flake8 plugins are installed from: tox deps, requirements, extras, pre-commit.
+
+    Comment lines are left out: a comment naming a plugin does not install it.
+    """
+    texts = [text for path, text in files.items() if path not in STANDALONE]
+    texts.append(pyproject.as_string())
+    return [
+        "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("#", ";")))
+        for text in texts
+    ]
+
+
+@dataclass(frozen=True)
+class ToolsResult:
+    """What `migrate_tools` did to the document, and what the caller may delete."""
+
+    entries: list[Entry]
+    #: path -> INI sections fully moved (to strip from setup.cfg / tox.ini)
+    consumed: dict[str, set[str]]
+    #: standalone tool files fully moved, which would otherwise shadow the new tables
+    remove_files: set[str]
+
+
+def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> ToolsResult:
+    """Move the tool config in *files* (path -> text) into *pyproject*, in place.
+
+    Raises `setsquare.errors.InputError` (naming file and line) on malformed input,
+    before *pyproject* is touched.
+    """
+    inis: dict[str, IniFile] = {
+        path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
+    }
+    plan = ToolPlan()
+    plan.extend(ruff.migrate(inis, pyproject, _dependency_texts(files, pyproject)))
+    for tool in (pytest, mypy, coverage):
+        plan.extend(tool.migrate(inis, pyproject))
+    outcome = apply(pyproject, plan.plans)
+    consumed: dict[str, set[str]] = {}
+    for path, section in sorted(plan.origins - outcome.blocked):
+        if path in inis:
+            consumed.setdefault(path, set()).add(section)
+    remove_files = {
+        path
+        for path in STANDALONE & consumed.keys()
+        if {section.name for section in inis[path].sections} <= consumed[path]
+    }
+    # An empty pytest.ini still decides pytest's rootdir: one without sections goes too.
+    return ToolsResult([*plan.entries, *outcome.entries], consumed, remove_files)

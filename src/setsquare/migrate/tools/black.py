@@ -1,0 +1,96 @@
+"""black (``[tool.black]``, the only place black reads) -> Ruff's formatter settings.
+
+``[tool.black]`` itself is left in place: it is the user's, and black may still run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+
+if TYPE_CHECKING:
+    import tomlkit
+
+_ORIGIN = ("pyproject.toml", "tool.black")
+_REGEX = "a regex: Ruff takes globs; add the paths to `extend-exclude` by hand"
+_DROPPED = {
+    "exclude": _REGEX,
+    "extend_exclude": _REGEX,
+    "force_exclude": _REGEX,
+    "include": _REGEX,
+    "preview": "Black's preview style is not Ruff's; opt in with `format.preview` knowingly",
+    "unstable": "Black's unstable style has no Ruff equivalent",
+    "enable_unstable_feature": "Black's unstable style has no Ruff equivalent",
+    "required_version": "pins Black itself",
+}
+
+
+@dataclass
+class Result:
+    plan: ToolPlan
+    line_length: Setting | None = None
+    top: list[Setting] = field(default_factory=list)
+
+
+def _setting(key: str, source_key: str, value: Any, reason: str = "") -> Setting:
+    return Setting(
+        key,
+        value,
+        source_of("pyproject.toml", None, "tool.black", source_key),
+        _ORIGIN,
+        Action.TRANSFORMED if reason else Action.MAPPED,
+        reason,
+    )
+
+
+def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
+    """Plan the Ruff settings that reproduce ``[tool.black]``."""
+    tool: Any = pyproject.get("tool", {})
+    black = tool.get("black")
+    result = Result(ToolPlan())
+    if black is None:
+        return result
+    project: Any = pyproject.get("project", {})
+    fmt: list[Setting] = []
+    for raw_key, item in black.items():
+        key = str(raw_key).replace("-", "_")
+        value = item.unwrap() if hasattr(item, "unwrap") else item
+        if key == "line_length":
+            result.line_length = _setting("line-length", raw_key, value)
+        elif key == "target_version":
+            versions = sorted(value, key=lambda v: int(str(v)[3:] or 0)) if value else []
+            if "requires-python" in project:
+                reason = "Ruff reads the target from [project] requires-python"
+                result.plan.entries.append(
+                    Entry(
+                        source_of("pyproject.toml", None, "tool.black", raw_key),
+                        Action.TRANSFORMED,
+                        "",
+                        reason,
+                    )
+                )
+            elif versions:
+                reason = "Ruff takes the lowest of Black's target versions"
+                result.top.append(_setting("target-version", raw_key, versions[0], reason))
+        elif key == "skip_string_normalization":
+            if value:
+                reason = "Ruff spells it quote-style = preserve"
+                fmt.append(_setting("quote-style", raw_key, "preserve", reason))
+        elif key == "skip_magic_trailing_comma":
+            fmt.append(_setting("skip-magic-trailing-comma", raw_key, bool(value)))
+        else:
+            reason = _DROPPED.get(key, "a Black command-line setting with no Ruff equivalent")
+            result.plan.entries.append(
+                Entry(
+                    source_of("pyproject.toml", None, "tool.black", raw_key),
+                    Action.DROPPED,
+                    "",
+                    reason,
+                )
+            )
+    if fmt:
+        result.plan.plans.append(TablePlan(("tool", "ruff", "format"), tuple(fmt)))
+    return result

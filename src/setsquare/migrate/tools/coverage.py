@@ -1,0 +1,123 @@
+"""coverage.py: ``.coveragerc`` / ``[coverage:*]`` sections -> ``[tool.coverage.*]``.
+
+coverage reads the first of .coveragerc, setup.cfg, tox.ini, pyproject.toml that has its
+settings (``coverage/config.py`` ``config_files_to_try``) -- pyproject.toml comes last.
+Types follow coverage's option table: ``list`` splits on commas and newlines,
+``regexlist`` on newlines only (regexes stay literal TOML strings).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from setsquare.migrate.ledger import Action
+from setsquare.migrate.tools import values
+from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import tomlkit
+
+    from setsquare.migrate.ini import IniFile, IniOption, IniSection
+
+_KNOWN = ("run", "report", "html", "xml", "json", "lcov", "paths")
+_PREFIXED = sections_prefixed("", "coverage:")
+
+
+def _rc_sections(ini: IniFile) -> list[IniSection]:
+    return [s for s in ini.sections if s.name in _KNOWN or s.name.startswith("coverage:")]
+
+
+CANDIDATES = ((".coveragerc", _rc_sections), ("setup.cfg", _PREFIXED), ("tox.ini", _PREFIXED))
+
+_LISTS = {
+    "run": {
+        "concurrency",
+        "debug",
+        "disable_warnings",
+        "patch",
+        "plugins",
+        "include",
+        "omit",
+        "source",
+        "source_pkgs",
+        "source_dirs",
+    },
+    "report": {"contexts", "include", "omit"},
+}
+_REGEXLISTS = {
+    "report": {"exclude_lines", "exclude_also", "partial_branches", "partial_branches_always"}
+}
+_BOOLS = {
+    "run": {"branch", "cover_pylib", "parallel", "relative_files", "sigterm", "timid"},
+    "report": {
+        "ignore_errors",
+        "include_namespace_packages",
+        "show_missing",
+        "skip_covered",
+        "skip_empty",
+    },
+    "html": {"skip_covered", "skip_empty", "show_contexts"},
+    "json": {"pretty_print", "show_contexts"},
+    "lcov": {"line_checksums"},
+}
+_INTS = {"report": {"precision"}, "xml": {"package_depth"}}
+_FLOATS = {"report": {"fail_under"}}
+
+
+def _setting(source: values.Source, table: str, option: IniOption) -> Setting:
+    key, path = option.key, source.ini.path
+    if table == "paths" or key in _LISTS.get(table, ()):
+        return source.list_setting(option, key, values.commas_or_lines)
+    if key in _REGEXLISTS.get(table, ()):
+        return source.list_setting(option, key, values.lines, literal=True)
+    if key in _BOOLS.get(table, ()):
+        return source.setting(option, key, values.boolean(option, path))
+    if key in _INTS.get(table, ()):
+        return source.setting(option, key, values.number(option, path))
+    if key in _FLOATS.get(table, ()):
+        # `90` stays an integer in TOML; coverage reads either as a float.
+        kind = int if option.value.strip().isdigit() else float
+        return source.setting(option, key, values.number(option, path, kind))
+    if table in _KNOWN:
+        return source.setting(option, key, option.value.strip())
+    # A plugin's section: coverage hands plugins strings from INI files, so strings they stay.
+    reason = "plugin option: kept as the string coverage passed to the plugin"
+    return source.setting(
+        option, key, option.value.strip(), action=Action.TRANSFORMED, reason=reason
+    )
+
+
+def _winner(inis: Mapping[str, IniFile]) -> str | None:
+    if ".coveragerc" in inis:
+        return ".coveragerc"
+    for path in ("setup.cfg", "tox.ini"):
+        if path in inis and _PREFIXED(inis[path]):
+            return path
+    return None
+
+
+def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> ToolPlan:
+    """Plan ``[tool.coverage.*]`` from the one file coverage reads."""
+    del pyproject  # pyproject.toml is coverage's last choice: any INI config shadows it
+    winner = _winner(inis)
+    if winner is None:
+        return ToolPlan()
+    plan = drop_shadowed(inis, CANDIDATES, winner, "coverage")
+    ini = inis[winner]
+    sections = _rc_sections(ini) if winner == ".coveragerc" else _PREFIXED(ini)
+    if winner == ".coveragerc":
+        # .coveragerc holds only coverage's config: its other sections belong to plugins.
+        sections = list(ini.sections)
+    for index, section in enumerate(sections):
+        source = values.Source(ini, section)
+        table = section.name.removeprefix("coverage:")
+        header = ini.header_comments if winner == ".coveragerc" and index == 0 else ()
+        settings = tuple(_setting(source, table, option) for option in section.options)
+        plan.plans.append(
+            TablePlan(("tool", "coverage", table), settings, (*header, *section.comments))
+        )
+        plan.origins.add(source.origin)
+    return plan

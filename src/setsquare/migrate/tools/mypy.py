@@ -1,0 +1,108 @@
+"""mypy: ``mypy.ini`` / ``setup.cfg`` ``[mypy]`` and ``[mypy-a.*,b.*]`` -> ``[tool.mypy]``.
+
+mypy reads the first of mypy.ini, pyproject.toml ``[tool.mypy]``, setup.cfg ``[mypy]``
+(``mypy/defaults.py`` CONFIG_NAMES + SHARED_CONFIG_NAMES); values are typed as mypy's
+own ``ini_config_types`` split them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from setsquare.migrate.ledger import Action
+from setsquare.migrate.tools import values
+from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import tomlkit
+
+    from setsquare.migrate.ini import IniFile, IniOption, IniSection
+
+_FIND = sections_prefixed("mypy", "mypy-")
+CANDIDATES = (("mypy.ini", _FIND), ("setup.cfg", _FIND))
+
+_COMMA_LISTS = frozenset(
+    {
+        "plugins",
+        "always_true",
+        "always_false",
+        "untyped_calls_exclude",
+        "enable_incomplete_feature",
+        "disable_error_code",
+        "enable_error_code",
+        "package_root",
+        "packages",
+        "modules",
+        "files",
+    }
+)
+_INTS = frozenset({"many_errors_threshold"})
+
+
+def _mypy_path(text: str) -> list[str]:
+    return [part.strip() for part in re.split("[,:]", text) if part.strip()]
+
+
+def _setting(source: values.Source, option: IniOption) -> Setting:
+    key = option.key
+    if key in _COMMA_LISTS:
+        return source.list_setting(option, key, values.commas)
+    if key == "mypy_path":
+        return source.list_setting(option, key, _mypy_path)
+    if key == "exclude":
+        # One regex, often verbose `(?x)` over several lines: kept byte for byte.
+        return source.setting(option, key, option.value.strip(), literal=True)
+    if key in _INTS:
+        return source.setting(option, key, values.number(option, source.ini.path))
+    if values.looks_boolean(option.value):
+        return source.setting(option, key, values.boolean(option, source.ini.path))
+    return source.setting(option, key, option.value.strip())
+
+
+def _override(source: values.Source) -> TablePlan:
+    modules = values.commas(source.section.name.removeprefix("mypy-"))
+    module = Setting(
+        key="module",
+        value=modules,
+        source=source.whole(),
+        origin=source.origin,
+        reason=f"from the section name [{source.section.name}]",
+        action=Action.TRANSFORMED,
+    )
+    settings = (module, *(_setting(source, option) for option in source.section.options))
+    return TablePlan(("tool", "mypy", "overrides"), settings, source.section.comments, array=True)
+
+
+def _section_plan(ini: IniFile, section: IniSection) -> TablePlan:
+    source = values.Source(ini, section)
+    header = ini.header_comments if ini.path == "mypy.ini" else ()
+    comments = (*header, *section.comments)
+    settings = tuple(_setting(source, option) for option in section.options)
+    return TablePlan(("tool", "mypy"), settings, comments)
+
+
+def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> ToolPlan:
+    """Plan ``[tool.mypy]`` and its overrides from the one file mypy reads."""
+    tool: Any = pyproject.get("tool", {})
+    winner = "mypy.ini" if "mypy.ini" in inis else None
+    if winner is None and "mypy" in tool:
+        return drop_shadowed(inis, CANDIDATES, "pyproject.toml [tool.mypy]", "mypy")
+    if winner is None and "setup.cfg" in inis and inis["setup.cfg"].section("mypy"):
+        winner = "setup.cfg"
+    if winner is None:
+        return ToolPlan()
+    plan = drop_shadowed(inis, CANDIDATES, winner, "mypy")
+    ini = inis[winner]
+    main = ini.section("mypy")
+    if main is not None:
+        plan.plans.append(_section_plan(ini, main))
+        plan.origins.add((ini.path, main.name))
+    for section in _FIND(ini):
+        if section.name.startswith("mypy-"):
+            plan.plans.append(_override(values.Source(ini, section)))
+            plan.origins.add((ini.path, section.name))
+    return plan

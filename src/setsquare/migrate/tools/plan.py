@@ -1,0 +1,211 @@
+"""What a tool mapper wants written, and the merge that writes it without touching user tables.
+
+Mappers return `TablePlan`s (plain values plus the comments and ledger facts that go
+with them); `apply` puts them into the pyproject document with tomlkit. A table the
+user already has is never written into: an equal value counts as already migrated,
+anything else is a conflict reported in the ledger and blocks removing its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Item, Table
+
+from setsquare.migrate.ledger import Action, Entry
+
+Origin = tuple[str, str]  # (file, INI section) a setting came from
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key to write: a plain value, its comments and what the ledger says about it."""
+
+    key: str
+    value: Any
+    source: str
+    origin: Origin
+    action: Action = Action.MOVED
+    reason: str = ""
+    comments: tuple[str, ...] = ()
+    #: comments written above list elements, by element index
+    element_comments: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: write strings as TOML literal strings (regexes: no backslash doubling)
+    literal: bool = False
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table at ``path`` (``("tool", "mypy")``); ``array`` appends to an array of tables."""
+
+    path: tuple[str, ...]
+    settings: tuple[Setting, ...]
+    comments: tuple[str, ...] = ()
+    array: bool = False
+
+
+@dataclass
+class Outcome:
+    entries: list[Entry] = field(default_factory=list)
+    blocked: set[Origin] = field(default_factory=set)
+
+
+def _dotted(path: Sequence[str]) -> str:
+    return ".".join(tomlkit.key(part).as_string() for part in path)
+
+
+def _string(value: str, *, literal: bool) -> Item:
+    if "\n" in value:
+        usable = literal and "'''" not in value
+        return tomlkit.string(value, multiline=True, literal=usable)
+    if literal and "'" not in value and value.isprintable():
+        return tomlkit.string(value, literal=True)
+    return tomlkit.item(value)
+
+
+def _item(setting: Setting) -> Item:
+    value = setting.value
+    if isinstance(value, str):
+        return _string(value, literal=setting.literal)
+    if isinstance(value, list):
+        array = tomlkit.array()
+        multiline = bool(setting.element_comments) or len(value) > 3
+        if not multiline:
+            array.extend(value)
+            return array
+        for index, element in enumerate(value):
+            for comment in setting.element_comments.get(index, ()):
+                array.add_line(comment=comment)
+            array.add_line(_string(element, literal=setting.literal))
+        array.add_line(indent="")
+        return array
+    item: Item = tomlkit.item(value)
+    return item
+
+
+def _new_table(plan: TablePlan) -> Table:
+    table = tomlkit.table()
+    for comment in plan.comments:
+        table.add(tomlkit.comment(comment))
+    for setting in plan.settings:
+        for comment in setting.comments:
+            table.add(tomlkit.comment(comment))
+        table.add(setting.key, _item(setting))
+    return table
+
+
+def _lookup(doc: tomlkit.TOMLDocument, path: Sequence[str]) -> Any:
+    node: Any = doc
+    for part in path:
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _parent(doc: tomlkit.TOMLDocument, path: Sequence[str], created: set[tuple[str, ...]]) -> Any:
+    node: Any = doc
+    for depth, part in enumerate(path, start=1):
+        if part not in node:
+            node.add(part, tomlkit.table(is_super_table=True))
+            created.add(tuple(path[:depth]))
+        node = node[part]
+    return node
+
+
+def _unwrap(value: Any) -> Any:
+    return value.unwrap() if hasattr(value, "unwrap") else value
+
+
+def _target(path: Sequence[str], key: str) -> str:
+    return f"[{_dotted(path)}] {tomlkit.key(key).as_string()}"
+
+
+def _written(outcome: Outcome, plan: TablePlan) -> None:
+    for setting in plan.settings:
+        outcome.entries.append(
+            Entry(setting.source, setting.action, _target(plan.path, setting.key), setting.reason)
+        )
+
+
+def _compare(outcome: Outcome, plan: TablePlan, existing: Mapping[str, Any]) -> None:
+    for setting in plan.settings:
+        target = _target(plan.path, setting.key)
+        if setting.key in existing and _unwrap(existing[setting.key]) == setting.value:
+            reason = "already in pyproject.toml with this value"
+            outcome.entries.append(Entry(setting.source, setting.action, target, reason))
+            continue
+        key = tomlkit.key(setting.key).as_string()
+        if setting.key in existing:
+            value = tomlkit.item(_unwrap(existing[setting.key])).as_string()
+            have = f"with {key} = {value}"
+        else:
+            have = f"without {key}"
+        reason = (
+            f"conflict: pyproject.toml already has [{_dotted(plan.path)}] {have};"
+            " left unchanged, the legacy setting stays where it is"
+        )
+        outcome.entries.append(Entry(setting.source, Action.KEPT, target, reason))
+        outcome.blocked.add(setting.origin)
+
+
+def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
+    """Write *plans* into *doc*; return the ledger entries and the origins left blocked."""
+    outcome = Outcome()
+    created: set[tuple[str, ...]] = set()
+    arrays: dict[tuple[str, ...], list[TablePlan]] = {}
+    for plan in plans:
+        if plan.array:
+            arrays.setdefault(plan.path, []).append(plan)
+            continue
+        existing = _lookup(doc, plan.path)
+        if existing is None or plan.path in created:
+            parent = _parent(doc, plan.path[:-1], created)
+            if existing is None:
+                parent.add(plan.path[-1], _new_table(plan))
+            else:
+                for setting in plan.settings:
+                    existing.add(setting.key, _item(setting))
+            created.add(plan.path)
+            _written(outcome, plan)
+        else:
+            _compare(outcome, plan, existing)
+    for path, elements in arrays.items():
+        existing = _lookup(doc, path)
+        wanted = [{s.key: s.value for s in plan.settings} for plan in elements]
+        if existing is None:
+            aot = AoT([_new_table(plan) for plan in elements])
+            _parent(doc, path[:-1], created).add(path[-1], aot)
+            for plan in elements:
+                _written(outcome, plan)
+        elif _unwrap(existing) == wanted:
+            for plan, values in zip(elements, wanted, strict=True):
+                _compare(outcome, plan, values)
+        else:
+            reason = (
+                f"conflict: pyproject.toml already has [[{_dotted(path)}]] with other"
+                " content; left unchanged, the legacy setting stays where it is"
+            )
+            for plan in elements:
+                for setting in plan.settings:
+                    target = f"[[{_dotted(path)}]] {setting.key}"
+                    outcome.entries.append(Entry(setting.source, Action.KEPT, target, reason))
+                    outcome.blocked.add(setting.origin)
+    return outcome
+
+
+@dataclass
+class ToolPlan:
+    """What one tool mapper produced: tables to write, ledger entries, sections it moves."""
+
+    plans: list[TablePlan] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    origins: set[Origin] = field(default_factory=set)
+
+    def extend(self, other: ToolPlan) -> None:
+        self.plans.extend(other.plans)
+        self.entries.extend(other.entries)
+        self.origins |= other.origins

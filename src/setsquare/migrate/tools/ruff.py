@@ -1,0 +1,110 @@
+"""Ruff's tables from flake8, isort and black together: one line length, one set of tables.
+
+The formatter's line length wins (black's, else flake8's, else isort's); when flake8's
+E501 limit differs from black's, Ruff keeps it separately as ``pycodestyle.max-line-length``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.tools import black, flake8, isort
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    import tomlkit
+
+    from setsquare.migrate.ini import IniFile
+
+_ORDER = ("ruff",), ("ruff", "format"), ("ruff", "lint")
+
+
+def _line_length(
+    black_length: Setting | None,
+    flake8_length: Setting | None,
+    isort_length: Setting | None,
+    plan: ToolPlan,
+) -> list[TablePlan]:
+    tables: list[TablePlan] = []
+    winner = black_length or flake8_length or isort_length
+    if winner is None:
+        return tables
+    tables.append(TablePlan(("tool", "ruff"), (winner,)))
+    if flake8_length is not None and flake8_length is not winner:
+        if flake8_length.value == winner.value:
+            plan.entries.append(
+                Entry(flake8_length.source, Action.MAPPED, "[tool.ruff] line-length", "same value")
+            )
+        else:
+            moved = Setting(
+                "max-line-length",
+                flake8_length.value,
+                flake8_length.source,
+                flake8_length.origin,
+                Action.TRANSFORMED,
+                f"E501's limit stays flake8's; the formatter keeps black's {winner.value}",
+                flake8_length.comments,
+            )
+            tables.append(TablePlan(("tool", "ruff", "lint", "pycodestyle"), (moved,)))
+    if isort_length is not None and isort_length is not winner:
+        if isort_length.value == winner.value:
+            action, reason = Action.MAPPED, "same value"
+        else:
+            action = Action.DROPPED
+            reason = f"Ruff's isort wraps at the shared line length {winner.value}"
+        plan.entries.append(Entry(isort_length.source, action, "[tool.ruff] line-length", reason))
+    return tables
+
+
+def _merge(tables: Iterable[TablePlan], plan: ToolPlan) -> list[TablePlan]:
+    """One plan per table; a key set twice keeps the first (isort's over flake8's)."""
+    merged: dict[tuple[str, ...], TablePlan] = {}
+    for table in tables:
+        if table.path not in merged:
+            merged[table.path] = table
+            continue
+        first = merged[table.path]
+        keys = {setting.key for setting in first.settings}
+        extra = []
+        for setting in table.settings:
+            if setting.key in keys:
+                reason = "set from another legacy source already, which wins"
+                plan.entries.append(Entry(setting.source, Action.DROPPED, "", reason))
+            else:
+                extra.append(setting)
+        merged[table.path] = TablePlan(
+            first.path, (*first.settings, *extra), (*first.comments, *table.comments)
+        )
+
+    def rank(path: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+        inner = path[1:]
+        return (_ORDER.index(inner) if inner in _ORDER else len(_ORDER), inner)
+
+    return [merged[path] for path in sorted(merged, key=rank)]
+
+
+def migrate(
+    inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument, texts: Iterable[str]
+) -> ToolPlan:
+    """Plan ``[tool.ruff]`` and its sub-tables from flake8, isort and black config."""
+    from_flake8 = flake8.migrate(inis, texts)
+    from_isort = isort.migrate(inis, pyproject)
+    from_black = black.migrate(pyproject)
+    plan = ToolPlan()
+    for part in (from_flake8.plan, from_isort.plan, from_black.plan):
+        plan.entries.extend(part.entries)
+        plan.origins |= part.origins
+    tables = _line_length(
+        from_black.line_length, from_flake8.line_length, from_isort.line_length, plan
+    )
+    top = [*from_black.top, *from_isort.src]
+    if top:
+        tables.append(TablePlan(("tool", "ruff"), tuple(top)))
+    tables.extend(from_isort.plan.plans)
+    tables.extend(from_black.plan.plans)
+    tables.extend(from_flake8.plan.plans)
+    plan.plans = _merge(tables, plan)
+    return plan

@@ -1,0 +1,48 @@
+"""The rule codes of the Ruff setsquare pins: a migration never writes a selector Ruff refuses."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+_ALPHA = re.compile(r"[A-Z]+")
+#: linter prefixes Ruff accepts on their own besides every code's letters (`ruff linter`)
+_LINTER_PREFIXES = frozenset({"PL"})
+
+
+@cache
+def rules() -> dict[str, bool]:
+    """Rule code -> True when the rule only runs with preview enabled."""
+    text = files(__package__).joinpath("ruff_rules.txt").read_text(encoding="utf-8")
+    table: dict[str, bool] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _, flag = line.partition(" ")
+            table[code] = flag == "preview"
+    return table
+
+
+def _letters(code: str) -> str:
+    match = _ALPHA.match(code)
+    return match.group() if match else ""
+
+
+def matching(selector: str) -> list[str]:
+    """The codes *selector* turns on in Ruff; empty when Ruff would refuse the selector."""
+    codes = [code for code in rules() if code.startswith(selector)]
+    letters = _letters(selector)
+    if selector in _LINTER_PREFIXES or letters != selector:
+        return codes
+    # A bare-letter selector must be a whole linter prefix: `TID` is, `TI` is not.
+    return [code for code in codes if _letters(code) == letters]
+
+
+def known(selector: str) -> bool:
+    return bool(matching(selector))
+
+
+def preview_only(selector: str) -> bool:
+    """True when every rule *selector* names runs only in preview (selecting it has no effect)."""
+    codes = matching(selector)
+    return bool(codes) and all(rules()[code] for code in codes)

@@ -1,0 +1,141 @@
+"""Turn INI option text into typed values, the way each tool splits it, keeping comments."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from setsquare.errors import InputError
+from setsquare.migrate.ledger import Action, source_of
+from setsquare.migrate.tools.plan import Origin, Setting
+
+if TYPE_CHECKING:
+    from setsquare.migrate.ini import IniFile, IniOption, IniSection
+
+Splitter = Callable[[str], list[str]]
+
+_TRUE = frozenset({"1", "yes", "true", "on"})
+_FALSE = frozenset({"0", "no", "false", "off"})
+
+
+def commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def commas_or_space(text: str) -> list[str]:
+    """flake8's `parse_comma_separated_list`: commas and whitespace both separate."""
+    return [part for part in re.split(r"[,\s]+", text) if part]
+
+
+def lines(text: str) -> list[str]:
+    return [text.strip()] if text.strip() else []
+
+
+def args(text: str) -> list[str]:
+    return shlex.split(text)
+
+
+def commas_or_lines(text: str) -> list[str]:
+    """coverage.py's `getlist`: commas and newlines separate."""
+    return commas(text)
+
+
+@dataclass(frozen=True)
+class ListValue:
+    items: list[str]
+    element_comments: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+def split_option(option: IniOption, split: Splitter) -> ListValue:
+    """Split *option* line by line so each comment stays above the element it annotates."""
+    items: list[str] = []
+    comments: dict[int, tuple[str, ...]] = {}
+    for line in option.lines:
+        parts = split(line.text)
+        if line.comments and parts:
+            comments[len(items)] = line.comments
+        items.extend(parts)
+    return ListValue(items, comments)
+
+
+def boolean(option: IniOption, path: str) -> bool:
+    """configparser's `getboolean`, with the file and line when the value is not a boolean."""
+    text = option.value.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError(
+        path,
+        f"`{option.key}` must be a boolean (true/false), not {option.value.strip()!r}",
+        line=option.line,
+        hint="use true or false; the tool reading this file refuses the value too",
+    )
+
+
+def looks_boolean(text: str) -> bool:
+    return text.strip().lower() in {"true", "false", "yes", "no", "on", "off"}
+
+
+def number(option: IniOption, path: str, kind: type[int] | type[float] = int) -> int | float:
+    try:
+        return kind(option.value.strip())
+    except ValueError:
+        raise InputError(
+            path,
+            f"`{option.key}` must be a number, not {option.value.strip()!r}",
+            line=option.line,
+            hint="write a plain number; the tool reading this file refuses the value too",
+        ) from None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One INI section being migrated: where its settings come from."""
+
+    ini: IniFile
+    section: IniSection
+
+    @property
+    def origin(self) -> Origin:
+        return (self.ini.path, self.section.name)
+
+    def where(self, option: IniOption) -> str:
+        return source_of(self.ini.path, option.line, self.section.name, option.key)
+
+    def whole(self) -> str:
+        return source_of(self.ini.path, self.section.line, self.section.name)
+
+    def setting(
+        self,
+        option: IniOption,
+        key: str,
+        value: Any,
+        *,
+        action: Action = Action.MOVED,
+        reason: str = "",
+        element_comments: Mapping[int, tuple[str, ...]] | None = None,
+        literal: bool = False,
+    ) -> Setting:
+        return Setting(
+            key=key,
+            value=value,
+            source=self.where(option),
+            origin=self.origin,
+            action=action,
+            reason=reason,
+            comments=option.comments,
+            element_comments=dict(element_comments or {}),
+            literal=literal,
+        )
+
+    def list_setting(
+        self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
+    ) -> Setting:
+        value = split_option(option, split)
+        return self.setting(
+            option, key, value.items, element_comments=value.element_comments, literal=literal
+        )
