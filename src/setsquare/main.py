@@ -13,8 +13,12 @@ import traceback
 from typing import TYPE_CHECKING
 
 from setsquare import __version__
+from setsquare.adopt.precommit_config import BUNDLE_URL
+from setsquare.commands.adopt import adopt
 from setsquare.commands.check import check
+from setsquare.commands.migrate import migrate
 from setsquare.commands.new import new
+from setsquare.commands.update import update
 from setsquare.errors import SetsquareError
 
 if TYPE_CHECKING:
@@ -99,6 +103,93 @@ def make_parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--all", dest="show_all", action="store_true", help="list passed and skipped checks too"
     )
+
+    update_parser = commands.add_parser(
+        "update",
+        help="apply a newer template release to a project made from it",
+        description=(
+            "Update the project at PATH to a newer release of the template it was made "
+            "from (copier's update, keeping answered questions and taking defaults for "
+            "new ones). Exit 1 and list the files when conflicts are left to resolve."
+        ),
+    )
+    update_parser.add_argument(
+        "path", metavar="PATH", nargs="?", default=".", help="project root (default: .)"
+    )
+    update_parser.add_argument(
+        "--vcs-ref",
+        metavar="REF",
+        help="git tag, branch or commit of the template (default: its newest release tag)",
+    )
+    update_parser.add_argument(
+        "--data",
+        "-d",
+        metavar="KEY=VALUE",
+        type=_key_value,
+        action="append",
+        default=[],
+        help="change the answer to a template question; repeat for several",
+    )
+
+    adopt_parser = commands.add_parser(
+        "adopt",
+        help="bring an existing repository up to the standard without overwriting it",
+        description=(
+            "Add the setsquare bundle to .pre-commit-config.yaml (merging, comments kept), the "
+            "Ruff/mypy/pytest tables pyproject.toml lacks, and a lint workflow if there is none; "
+            "then run `pre-commit install` in a git repository. A second run changes nothing."
+        ),
+    )
+    adopt_parser.add_argument(
+        "path", metavar="PATH", nargs="?", default=".", help="repository root"
+    )
+    adopt_parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="fix whitespace and formatting and mark today's lint violations with `# noqa`, "
+        "so the hooks pass now and hold new code to the rules",
+    )
+    adopt_parser.add_argument(
+        "--bundle-url", default=BUNDLE_URL, help="bundle repository (a fork or a mirror)"
+    )
+    adopt_parser.add_argument(
+        "--bundle-rev", help="bundle revision (default: the tag of this setsquare release)"
+    )
+    adopt_parser.add_argument(
+        "--no-install", action="store_true", help="do not run `pre-commit install`"
+    )
+
+    migrate_parser = commands.add_parser(
+        "migrate",
+        help="move setup.cfg, setup.py, requirements*.txt and tool configs into pyproject.toml",
+        description=(
+            "Migrate legacy packaging metadata and tool configuration at PATH into "
+            "pyproject.toml (merged with tomlkit, comments kept), remove what was moved, and "
+            "print a ledger of what became of every key and line. A second run changes nothing."
+        ),
+    )
+    migrate_parser.add_argument(
+        "path", metavar="PATH", nargs="?", default=".", help="project root (default: .)"
+    )
+    migrate_parser.add_argument(
+        "--diff", action="store_true", help="print unified diffs of the changes; write nothing"
+    )
+    migrate_parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if there is anything to migrate, 0 if not; write nothing",
+    )
+    migrate_parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="build the wheel and sdist before and after in isolated environments and "
+        "write only if their metadata, entry points and file lists agree",
+    )
+    migrate_parser.add_argument(
+        "--remove-legacy",
+        action="store_true",
+        help="also remove requirements files once every line of them is migrated",
+    )
     return parser
 
 
@@ -118,6 +209,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return check(
                 path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all
+            )
+        if args.command == "update":
+            return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
+        if args.command == "adopt":
+            return adopt(
+                path=args.path,
+                baseline=args.baseline,
+                bundle_url=args.bundle_url,
+                bundle_rev=args.bundle_rev,
+                install=not args.no_install,
+            )
+        if args.command == "migrate":
+            return migrate(
+                path=args.path,
+                diff=args.diff,
+                check=args.check,
+                verify=args.verify,
+                remove_legacy=args.remove_legacy,
             )
         raise NotImplementedError(args.command)
     except SetsquareError as error:
