@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import tomlkit
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion, Version
 from tomlkit.items import AoT, Comment, Table, Whitespace
 
 from setsquare.errors import InputError
@@ -70,6 +71,8 @@ def _merge_container(
                 _prepend_comments(item, pending)
             if not isinstance(target, Table) and name == "project" and "build-system" in target:
                 # [project] reads best right after [build-system], as in new projects.
+                if isinstance(item, Table) and not item.as_string().endswith("\n\n"):
+                    item.add(tomlkit.nl())
                 target._insert_after("build-system", name, item)
             else:
                 target.add(name, item)
@@ -149,7 +152,16 @@ def _setuptools_requirement(requires: list[str]) -> tuple[int, Requirement] | No
 
 
 def _allows_below(specifier: SpecifierSet, floor: int) -> bool:
-    return specifier.contains(f"{floor - 1}.999", prereleases=True) or not specifier
+    """Whether some version below *floor* satisfies *specifier* (no lower bound at *floor*)."""
+    lower = (">=", ">", "~=", "==", "===")
+    return not any(s.operator in lower and _release(s.version) >= (floor,) for s in specifier)
+
+
+def _release(version: str) -> tuple[int, ...]:
+    try:
+        return Version(version.removesuffix(".*")).release
+    except InvalidVersion:
+        return (0,)
 
 
 def ensure_build_system(

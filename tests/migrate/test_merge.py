@@ -1,0 +1,136 @@
+"""Merging into an existing pyproject.toml: only owned keys change; equal values are no-ops."""
+
+from __future__ import annotations
+
+import pytest
+import tomlkit
+
+from setsquare.errors import InputError
+from setsquare.migrate.fragment import Item, Table, items
+from setsquare.migrate.merge import ensure_build_system, merge_tables
+
+
+def project(**fields: object) -> list[Table]:
+    table = Table(("project",))
+    for key, value in fields.items():
+        table.add(key.replace("_", "-"), value, origin="setup.cfg:1")  # type: ignore[arg-type]
+    return [table]
+
+
+def merged(text: str, tables: list[Table]) -> str:
+    doc = tomlkit.parse(text)
+    merge_tables(doc, tables)
+    return doc.as_string()
+
+
+FIXES = [
+    pytest.param(
+        '[project]\nname = "a"  # the name\n',
+        project(name="a", version="1"),
+        '[project]\nname = "a"  # the name\nversion = "1"\n',
+        id="add-key-keep-inline-comment",
+    ),
+    pytest.param(
+        "# top\n[tool.x]\nk = 1 # odd spacing kept\n",
+        project(name="a"),
+        '# top\n[tool.x]\nk = 1 # odd spacing kept\n\n[project]\nname = "a"\n',
+        id="new-table-appended",
+    ),
+    pytest.param(
+        '[build-system]\nrequires = ["setuptools"]\n\n[tool.x]\nk = 1\n',
+        project(name="a"),
+        '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "a"\n\n[tool.x]\nk = 1\n',
+        id="project-after-build-system",
+    ),
+    pytest.param(
+        '[project]\nname = "a"\ndynamic = ["readme"]\n',
+        project(dynamic=items(["version"])),
+        '[project]\nname = "a"\ndynamic = ["readme", "version"]\n',
+        id="dynamic-is-a-union",
+    ),
+    pytest.param(
+        '[project]\nname = "a"\ndependencies = [\n  "x",  # why\n]\n',
+        project(dependencies=[Item("x", ("other comment",))]),
+        '[project]\nname = "a"\ndependencies = [\n  "x",  # why\n]\n',
+        id="equal-value-untouched",
+    ),
+    pytest.param(
+        '[tool.setuptools]\nzip-safe = false\n[project]\nname = "a"\n',
+        [Table(("tool", "setuptools", "packages", "find"), [])],
+        '[tool.setuptools]\nzip-safe = false\n[project]\nname = "a"\n',
+        id="empty-table-noop",
+    ),
+    pytest.param(
+        'project.name = "a"\n',
+        project(name="a"),
+        'project.name = "a"\n',
+        id="dotted-key-equal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tables", "expected"), FIXES)
+def test_merge(text: str, tables: list[Table], expected: str) -> None:
+    out = merged(text, tables)
+    assert out == expected
+    assert merged(out, tables) == out  # idempotent
+
+
+def test_conflict_names_both_sides() -> None:
+    with pytest.raises(InputError) as excinfo:
+        merged('[project]\nname = "a"\nversion = "2"\n', project(version="1"))
+    assert excinfo.value.message == (
+        "pyproject.toml: [project] version is '2' here but setup.cfg:1 says '1'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "floor", "expected"),
+    [
+        (
+            "",
+            61,
+            (
+                '[build-system]\nrequires = ["setuptools>=61"]\n'
+                'build-backend = "setuptools.build_meta"\n\n'
+            ),
+        ),
+        (
+            '[build-system]\nrequires = ["setuptools>=40.8", "wheel"]  # hi\n',
+            77,
+            (
+                '[build-system]\nrequires = ["setuptools>=77", "wheel"]  # hi\n'
+                'build-backend = "setuptools.build_meta"\n'
+            ),
+        ),
+        (
+            (
+                '[build-system]\nrequires = ["setuptools>=80,<90"]\n'
+                'build-backend = "setuptools.build_meta"\n'
+            ),
+            77,
+            (
+                '[build-system]\nrequires = ["setuptools>=80,<90"]\n'
+                'build-backend = "setuptools.build_meta"\n'
+            ),
+        ),
+        (
+            '[build-system]\nrequires = ["setuptools<70"]\n',
+            61,
+            (
+                '[build-system]\nrequires = ["setuptools<70,>=61"]\n'
+                'build-backend = "setuptools.build_meta"\n'
+            ),
+        ),
+    ],
+)
+def test_build_system_floor(text: str, floor: int, expected: str) -> None:
+    doc = tomlkit.parse(text)
+    ensure_build_system(doc, floor=floor, extra=[], legacy_backend=False)
+    assert doc.as_string() == expected
+
+
+def test_pinned_setuptools_below_the_floor_is_refused() -> None:
+    doc = tomlkit.parse('[build-system]\nrequires = ["setuptools==58.0"]\n')
+    with pytest.raises(InputError, match=r"pins .setuptools==58\.0."):
+        ensure_build_system(doc, floor=61, extra=[], legacy_backend=False)

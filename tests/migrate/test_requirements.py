@@ -1,0 +1,151 @@
+"""requirements*.txt mapper: pip's grammar in, list items or kept lines out."""
+
+from __future__ import annotations
+
+import pytest
+
+from setsquare.migrate.fragment import Item
+from setsquare.migrate.ledger import Action
+from setsquare.migrate.requirements import (
+    convert_file,
+    discover,
+    group_name,
+    is_requirements_file,
+    logical_lines,
+)
+
+
+def convert(text: str, roles: dict[str, str | None] | None = None) -> tuple[list[Item], list[str]]:
+    result = convert_file("requirements.txt", text, target="T", include_targets=roles or {})
+    kept = [e.source.split(" ", 1)[1] for e in result.entries if e.action == Action.KEPT]
+    assert result.kept == len(kept)
+    return result.items, kept
+
+
+FIXES = [
+    pytest.param("Django>=4.2,<5.0\n", [Item("Django>=4.2,<5.0")], id="spelling-kept"),
+    pytest.param("requests [socks] == 2.31\n", [Item("requests [socks] == 2.31")], id="spaces"),
+    pytest.param(
+        "# heading\nsix  # inline\n", [Item("six", ("heading",), "inline")], id="comments"
+    ),
+    pytest.param(
+        'numpy<2; python_version < "3.12"\nnumpy>=2; python_version >= "3.12"\n',
+        [Item('numpy<2; python_version < "3.12"'), Item('numpy>=2; python_version >= "3.12"')],
+        id="same-name-disjoint-markers",
+    ),
+    pytest.param("six \\\n  >=1.16\n", [Item("six   >=1.16")], id="continuation"),
+    pytest.param(
+        "x @ https://h.org/x.tar.gz#sha256=ab\n",
+        [Item("x @ https://h.org/x.tar.gz#sha256=ab")],
+        id="url-fragment-not-a-comment",
+    ),
+    pytest.param(
+        "git+https://g.org/o/black@24.1.0#egg=black\n",
+        [Item("black @ git+https://g.org/o/black@24.1.0")],
+        id="egg-fragment",
+    ),
+    pytest.param("\ufeffsix\r\nattrs\r\n", [Item("six"), Item("attrs")], id="bom-crlf"),
+    pytest.param("\tsix\n", [Item("six")], id="tab"),
+    pytest.param(
+        "-r requirements-test.txt\n",
+        [Item({"include-group": "test"})],
+        id="include-group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIXES)
+def test_fixes(text: str, expected: list[Item]) -> None:
+    items, kept = convert(text, {"requirements-test.txt": "test"})
+    assert items == expected
+    assert kept == []
+
+
+KEPT = [
+    pytest.param("-c constraints.txt\n", id="constraint"),
+    pytest.param("--index-url https://i.org/simple\n", id="index-url"),
+    pytest.param("--extra-index-url=https://i.org/simple\n", id="extra-index-url"),
+    pytest.param("--find-links ./wheels\n", id="find-links"),
+    pytest.param("--trusted-host i.org\n", id="trusted-host"),
+    pytest.param("--no-index\n", id="no-index"),
+    pytest.param("--pre\n", id="pre"),
+    pytest.param("--only-binary :all:\n", id="only-binary"),
+    pytest.param("-e ./libs/x\n", id="editable-path"),
+    pytest.param("-e .[dev]\n", id="editable-self"),
+    pytest.param("-e git+https://g.org/x#egg=x\n", id="editable-vcs"),
+    pytest.param("six==1.16 \\\n    --hash=sha256:abc\n", id="hash"),
+    pytest.param("x --config-settings=a=b\n", id="config-settings"),
+    pytest.param("x @ https://${TOKEN}@h.org/x.tar.gz\n", id="env-var"),
+    pytest.param("x @ https://user:secret@h.org/x.tar.gz\n", id="credentials"),
+    pytest.param("./vendor/x-1.0-py3-none-any.whl\n", id="local-wheel"),
+    pytest.param("-r not-migrated.txt\n", id="include-of-unmigrated-file"),
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_kept_lines_stay_in_the_file(text: str) -> None:
+    items, kept = convert(text, {"not-migrated.txt": None})
+    assert items == []
+    assert len(kept) == 1
+
+
+def test_secret_values_are_never_copied() -> None:
+    items, _ = convert("x @ https://${TOKEN}@h.org/x\ny @ https://u:p@h.org/y\nz\n")
+    assert items == [Item("z")]
+
+
+def test_include_of_the_projects_own_dependencies_is_implied() -> None:
+    result = convert_file(
+        "requirements-dev.txt",
+        "# tools\n-r requirements.txt\npytest\n",
+        target="T",
+        include_targets={"requirements.txt": ""},
+    )
+    assert result.items == [Item("pytest", ("tools",))]
+    assert result.kept == 0
+
+
+def test_logical_lines() -> None:
+    lines = logical_lines("# a\n\nx \\\n  y  # c\n  # d\n")
+    assert [(line.text, line.line, line.comments, line.inline) for line in lines] == [
+        ("x   y", 3, ("a",), "c")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("requirements-dev.txt", "dev"),
+        ("requirements_test.in", "test"),
+        ("dev-requirements.txt", "dev"),
+        ("requirements/docs.txt", "docs"),
+        ("requirements/Lint_Tools.in", "lint-tools"),
+    ],
+)
+def test_group_name(path: str, name: str) -> None:
+    assert group_name(path) == name
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("requirements.txt", True),
+        ("requirements-dev.in", True),
+        ("test-requirements.txt", True),
+        ("requirements/x.txt", True),
+        ("constraints.txt", False),
+        ("docs/requirements.txt", False),
+        ("requirements.cfg", False),
+    ],
+)
+def test_is_requirements_file(path: str, expected: bool) -> None:
+    assert is_requirements_file(path) is expected
+
+
+def test_discover_prefers_in_over_compiled_txt() -> None:
+    runtime, groups, entries = discover(
+        ["requirements.in", "requirements.txt", "requirements-dev.in", "requirements-dev.txt"]
+    )
+    assert runtime == "requirements.in"
+    assert groups == ["requirements-dev.in"]
+    assert [e.source for e in entries] == ["requirements-dev.txt", "requirements.txt"]

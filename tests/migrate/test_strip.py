@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from setsquare.migrate.strip import remove_sections
+
+CFG = """\
+# file header
+
+[metadata]
+name = a
+
+# about bdist_wheel
+[bdist_wheel]
+universal = 1
+# trailing note of bdist_wheel
+
+[options]
+zip_safe = false
+"""
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ({"nothing"}, CFG),
+        (
+            {"metadata", "options"},
+            (
+                "# file header\n\n# about bdist_wheel\n[bdist_wheel]\nuniversal = 1\n"
+                "# trailing note of bdist_wheel\n"
+            ),
+        ),
+        (
+            {"bdist_wheel"},
+            "# file header\n\n[metadata]\nname = a\n\n[options]\nzip_safe = false\n",
+        ),
+        ({"metadata", "options", "bdist_wheel"}, None),
+    ],
+)
+def test_remove_sections(names: set[str], expected: str | None) -> None:
+    assert remove_sections(CFG, names) == expected
+
+
+def test_crlf_is_kept() -> None:
+    text = "[a]\r\nx = 1\r\n[b]\r\ny = 2\r\n"
+    assert remove_sections(text, {"a"}) == "[b]\r\ny = 2\r\n"
