@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import ast
 import filecmp
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,9 +92,7 @@ def _answers_without_provenance(path: Path) -> str:
     return "".join(line for line in lines if not line.startswith(("_commit:", "_src_path:")))
 
 
-def test_default_render_matches_the_reviewed_reference(
-    template_repo: Path, tmp_path: Path
-) -> None:
+def test_default_render_matches_the_reviewed_reference(template_repo: Path, tmp_path: Path) -> None:
     """The golden reference is reviewed in every diff; regenerate it only on purpose.
 
     To regenerate: SETSQUARE_REGEN_REFERENCE=1 pytest tests/template/test_render.py
@@ -120,7 +117,7 @@ def test_default_render_matches_the_reviewed_reference(
 
 NASTY: dict[str, Any] = {
     "project_name": "nasty",
-    "description": 'Say "hi" \\ to C:\\new\\table, {{ jinja }} {% raw %} & Ünïcödé — 🚀 \'single\'',
+    "description": "Say \"hi\" \\ to C:\\new\\table, {{ jinja }} {% raw %} & Ünïcödé — 🚀 'single'",
     "author_name": 'O\'Brien "Bob" \\ Żółć 🐍',
     "author_email": "o.brien+tag@example.co.uk",
     "cli": True,
@@ -190,3 +187,25 @@ def test_invalid_answers_are_refused(
     with pytest.raises(ValueError, match=message):
         render(template_repo, dst, data)
     assert not dst.exists()
+
+
+@pytest.mark.parametrize(
+    "license_id", ["MIT", "Apache-2.0", "BSD-3-Clause", "GPL-3.0-or-later", "MPL-2.0",
+                   "LicenseRef-Proprietary"],
+)  # fmt: skip
+def test_rendered_text_passes_the_hygiene_hooks(
+    template_repo: Path, tmp_path: Path, license_id: str
+) -> None:
+    """What the bundle's whitespace hooks would change on a fresh render: nothing."""
+    data = {"project_name": "tidy", "license": license_id, "cli": True}
+    dst = render(template_repo, tmp_path / "tidy", data)
+    for path in sorted(p for p in dst.rglob("*") if p.is_file() and ".git" not in p.parts):
+        raw = path.read_bytes()
+        if not raw:
+            continue  # py.typed
+        name = path.relative_to(dst)
+        assert raw.endswith(b"\n"), f"{name}: no final newline"
+        assert not raw.endswith(b"\n\n"), f"{name}: blank lines at the end"
+        assert b"\r" not in raw, f"{name}: CR line endings"
+        for number, line in enumerate(raw.split(b"\n"), start=1):
+            assert not line.endswith((b" ", b"\t")), f"{name}:{number}: trailing whitespace"
