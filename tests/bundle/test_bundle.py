@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from setsquare.adopt.precommit_config import BUNDLE_HOOKS
 from tests.helpers import run, tool
 
 if TYPE_CHECKING:
@@ -17,22 +18,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.slow
 
-HOOK_IDS = [
-    "trailing-whitespace",
-    "end-of-file-fixer",
-    "mixed-line-ending",
-    "check-merge-conflict",
-    "check-added-large-files",
-    "check-toml",
-    "check-yaml",
-    "debug-statements",
-    "ruff-check",
-    "ruff-format",
-    "mypy",
-    "validate-pyproject",
-    "check-legacy-config",
-    "check-tool-pins",
-]
+HOOK_IDS = list(BUNDLE_HOOKS)
 
 PYPROJECT = """\
 [project]
@@ -152,7 +138,11 @@ def test_manifest_and_readme_agree() -> None:
     from tests.helpers import REPO_ROOT
 
     manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    # The manifest is the source; adopt's list, the template's config and the README follow it.
     assert [hook["id"] for hook in manifest] == HOOK_IDS
+    reference = REPO_ROOT / "tests/template/reference/default/.pre-commit-config.yaml"
+    (repo,) = yaml.safe_load(reference.read_text(encoding="utf-8"))["repos"]
+    assert [hook["id"] for hook in repo["hooks"]] == HOOK_IDS
     assert all(hook["language"] == "python" for hook in manifest)
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     assert textwrap.indent("\n".join(f"- id: {h}" for h in HOOK_IDS), "      ") in readme
