@@ -144,6 +144,27 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         ),
     ),
     (
+        "invalid-classifier",
+        {"setup.cfg": b"[metadata]\nname = demo\nversion = 1\nclassifiers = Not :: A Classifier\n"},
+        (
+            "setup.cfg:4: the migrated pyproject.toml would not be valid: "
+            "`project.classifiers[0]` must be trove-classifier"
+        ),
+    ),
+    (
+        "invalid-name",
+        {"setup.cfg": b"[metadata]\nname = my demo\nversion = 1\n"},
+        (
+            "setup.cfg:2: the migrated pyproject.toml would not be valid: "
+            "`project.name` must be pep508-identifier"
+        ),
+    ),
+    (
+        "no-version",
+        {"setup.cfg": b"[metadata]\nname = demo\n"},
+        "setup.cfg: [metadata] has no version, and pyproject.toml's [project] must have one",
+    ),
+    (
         "setup-py-syntax",
         {"setup.py": b"from setuptools import setup\nsetup(\n"},
         "setup.py:2: is not valid Python: '(' was never closed",

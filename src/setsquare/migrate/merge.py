@@ -35,7 +35,7 @@ PYPROJECT = "pyproject.toml"
 UNION_KEYS = {("project", "dynamic")}
 
 
-def _origins(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], str]:
+def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], str]:
     return {(*table.name, f.key): f.origin for table in tables for f in table.fields}
 
 
@@ -137,7 +137,7 @@ def merge_tables(
     comments = list(header)
     if comments and "project" not in doc and isinstance(project, Table):
         _prepend_comments(project, comments)
-    _merge_container(doc, parsed, (), _origins(tables))
+    _merge_container(doc, parsed, (), origins_of(tables))
 
 
 def _setuptools_requirement(requires: list[str]) -> tuple[int, Requirement] | None:

@@ -6,7 +6,10 @@ writes (or diffs, or verifies) what it returns.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import logging
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -14,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 import tomlkit
 from packaging.requirements import Requirement
 from tomlkit.exceptions import ParseError
+from validate_pyproject.api import Validator
+from validate_pyproject.errors import ValidationError
 
 from setsquare.errors import InputError
 from setsquare.migrate import requirements as reqs
-from setsquare.migrate.fragment import Item, Table
+from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables
+from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
@@ -245,12 +250,82 @@ def _requirements(
     return tables, entries, removed
 
 
-def _check_roundtrip(text: str) -> None:
-    """Catch tomlkit placement bugs: the text must parse to the document we built."""
+def _origin_of(error: ValidationError, origins: Mapping[tuple[str, ...], str]) -> str:
+    """``setup.cfg:4`` for ``project.classifiers[0]``, when we wrote that key."""
+    path = tuple(re.sub(r"\[\d+\]", "", str(error.name)).strip("`").split("."))
+    while path and path not in origins:
+        path = path[:-1]
+    return origins.get(path, "")
+
+
+def _uses_setuptools_scm(packaging: Packaging, doc: TOMLDocument) -> bool:
+    requires = [str(r) for r in doc.get("build-system", {}).get("requires", [])]
+    requires += [str(item.value) for item in packaging.build_requires]
+    names = {re.split(r"[\s\[<>=!~;@]", text.strip(), maxsplit=1)[0].lower() for text in requires}
+    return bool(names & {"setuptools_scm", "setuptools-scm"}) or "setuptools_scm" in doc.get(
+        "tool", {}
+    )
+
+
+def _version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
+    """[project] needs a version or ``dynamic = ["version"]``; setup.cfg could omit it."""
+    project = next((t for t in packaging.tables if t.name == ("project",)), None)
+    if project is None or project.get("name") is None or project.get("version") is not None:
+        return []
+    dynamic = project.get("dynamic")
+    if dynamic is not None and any(item.value == "version" for item in dynamic.value):  # type: ignore[union-attr]
+        return []
+    existing = doc.get("project", {})
+    if "version" in existing or "version" in existing.get("dynamic", []):
+        return []
+    if not _uses_setuptools_scm(packaging, doc):
+        raise InputError(
+            "setup.cfg",
+            "[metadata] has no version, and pyproject.toml's [project] must have one",
+            hint="add `version = 1.0` (or `version = attr: pkg.__version__`) to [metadata]",
+        )
+    if dynamic is None:
+        project.add("dynamic", items(["version"]))
+    else:
+        assert isinstance(dynamic.value, list)
+        dynamic.value.append(Item("version"))
+    return [
+        Entry(
+            "setup.cfg [metadata] version (absent)",
+            Action.TRANSFORMED,
+            '[project] dynamic = ["version"]',
+            "setuptools_scm sets the version at build time",
+        )
+    ]
+
+
+def _check_result(text: str, origins: Mapping[tuple[str, ...], str]) -> None:
+    """Re-parse the result (tomlkit placement bugs) and validate it (validate-pyproject)."""
     data = tomllib.loads(text)
     if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
         msg = "tomlkit rendered a pyproject.toml that parses differently"
         raise AssertionError(msg)
+    logger = logging.getLogger("validate_pyproject")
+    level = logger.level
+    # Its advice (e.g. on extras in entry points) is about the input, which we keep as is.
+    logger.setLevel(logging.ERROR)
+    try:
+        _validator()(data)
+    except ValidationError as error:
+        where, _, line = _origin_of(error, origins).partition(":")
+        raise InputError(
+            where or PYPROJECT,
+            f"the migrated pyproject.toml would not be valid: {error.summary}",
+            line=int(line) if line.isdigit() else None,
+            hint="fix that value (the build backends refuse it too), then run again",
+        ) from error
+    finally:
+        logger.setLevel(level)
+
+
+@functools.cache
+def _validator() -> Validator:
+    return Validator()
 
 
 def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) -> Outcome:
@@ -303,6 +378,7 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
                 )
 
     if packaging.tables:
+        outcome.entries.extend(_version_source(packaging, doc))
         if new_file and header:
             for text in header:
                 doc.add(tomlkit.comment(text))
@@ -326,7 +402,7 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
 
     text = doc.as_string()
     if text != (original or "") and text:
-        _check_roundtrip(text)
+        _check_result(text, origins_of([*packaging.tables, *req_tables]))
         outcome.changes[PYPROJECT] = text
     for path in sorted(remove_files):
         if path in files:
