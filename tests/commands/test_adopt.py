@@ -166,3 +166,35 @@ def test_lint_workflow_pins_the_same_actions_as_the_template() -> None:
         template |= set(pin.findall(workflow.read_text(encoding="utf-8")))
     assert ours
     assert ours <= template
+
+
+def test_repository_without_pyproject_gets_the_bundle_and_a_pointer_to_migrate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
+    assert main(["adopt", str(tmp_path), "--no-install"]) == 0
+    out = capsys.readouterr().out
+    assert "pyproject.toml: none; run `setsquare migrate` first" in out
+    assert "mypy.ini: legacy configuration; `setsquare migrate` moves it" in out
+    assert ".pre-commit-config.yaml: added the setsquare bundle (14 hooks)" in out
+    assert (tmp_path / ".github" / "workflows" / "lint.yml").is_file()
+    assert not (tmp_path / "pyproject.toml").exists()
+
+
+def test_flat_layout_and_existing_workflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\n', encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "ci.yml").write_text("jobs: {lint: {steps: [{run: pre-commit run}]}}\n")
+    assert main(["adopt", str(tmp_path), "--no-install"]) == 0
+    out = capsys.readouterr().out
+    assert "added [tool.mypy] (files = ['pkg'])" in out
+    assert "[tool.pytest" not in out  # pytest.ini is left to `setsquare migrate`
+    assert sorted(p.name for p in workflows.iterdir()) == ["ci.yml"]
