@@ -19,6 +19,7 @@ from tests.helpers import render, run, tool
 from tests.template.combos import FULL
 from tests.template.update_history import (
     BOT_EDITS,
+    MID_TAG,
     NEW_TAG,
     OLD_TAG,
     USER_EDITS,
@@ -55,9 +56,14 @@ def _commit(root: Path, message: str) -> None:
 
 
 def _project_from_old_release(
-    history: Path, dst: Path, data: dict[str, Any], edits: Iterable[Callable[[Path], None]] = ()
+    history: Path,
+    dst: Path,
+    data: dict[str, Any],
+    edits: Iterable[Callable[[Path], None]] = (),
+    *,
+    start: str = OLD_TAG,
 ) -> Path:
-    _render_at(history, dst, data, OLD_TAG)
+    _render_at(history, dst, data, start)
     run(["git", "init", "-q", "-b", "main"], dst)
     _commit(dst, "Start from setsquare")
     edits = list(edits)
@@ -96,30 +102,55 @@ def _assert_same_tree(updated: dict[str, bytes], expected: dict[str, bytes]) -> 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("combo", COMBOS)
+@pytest.mark.parametrize(
+    ("combo", "start"),
+    [("defaults", OLD_TAG), ("defaults", MID_TAG), ("uv_build-cli-py311-unicode", OLD_TAG)],
+)
 def test_update_from_an_older_release_equals_a_fresh_render(
-    history: Path, tmp_path: Path, combo: str, capsys: pytest.CaptureFixture[str]
+    history: Path, tmp_path: Path, combo: str, start: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = FULL[combo]
-    project = _project_from_old_release(history, tmp_path / "old" / "project", data)
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, start=start)
     before = _tree(project)
 
     assert update(path=str(project)) == 0
-    assert f"from template {OLD_TAG} to {NEW_TAG}" in capsys.readouterr().out
+    assert f"from template {start} to {NEW_TAG}" in capsys.readouterr().out
 
     updated = _tree(project)
     _assert_no_conflicts(updated)
     expected = _tree(_render_at(history, tmp_path / "new" / "project", data, NEW_TAG))
     _assert_same_tree(updated, expected)
-    # The releases really differ: a file added, one dropped, a question added.
+    # The releases really differ: a file dropped, (from the oldest) a file and
+    # a question added.
     assert updated != before
-    assert "CONTRIBUTING.md" in updated
-    assert "CONTRIBUTING.md" not in before
     assert "requirements-dev.txt" in before
     assert "requirements-dev.txt" not in updated
-    answers = yaml.safe_load(updated[".copier-answers.yml"])
-    assert answers["_commit"] == NEW_TAG
-    assert "github_owner" in answers
+    assert yaml.safe_load(updated[".copier-answers.yml"])["_commit"] == NEW_TAG
+    if start == OLD_TAG:
+        assert "CONTRIBUTING.md" not in before
+        assert "github_owner" not in yaml.safe_load(before[".copier-answers.yml"])
+        assert "github_owner" in yaml.safe_load(updated[".copier-answers.yml"])
+
+
+@pytest.mark.slow
+def test_updates_release_by_release_with_edits_between(history: Path, tmp_path: Path) -> None:
+    data = FULL["defaults"]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, USER_EDITS)
+
+    assert update(path=str(project), vcs_ref=MID_TAG) == 0
+    _assert_no_conflicts(_tree(project))
+    _commit(project, "Update to the middle release")
+    for edit in BOT_EDITS:
+        edit(project)
+    _commit(project, "Bot edits")
+    assert update(path=str(project)) == 0
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    expected_root = _render_at(history, tmp_path / "new" / "project", data, NEW_TAG)
+    for edit in [*USER_EDITS, *BOT_EDITS]:
+        edit(expected_root)
+    _assert_same_tree(updated, _tree(expected_root))
 
 
 @pytest.mark.slow

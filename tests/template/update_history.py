@@ -1,10 +1,10 @@
 """A template repository with a release history, and the edits users and bots make.
 
-`make_template_history` builds a git repository of the template at two
-releases: `OLD_TAG`, an older state derived from the checkout with the kind of
-differences real releases have (a question added since, a file added and one
-dropped, older tool pins and action SHAs, a smaller CI matrix, a rule added to
-the Ruff selection), and `NEW_TAG`, the checkout as it is.
+`make_template_history` builds a git repository of the template at three
+releases: `OLD_TAG` and `MID_TAG`, older states derived from the checkout with
+the kinds of differences real releases have (a question added, a file added
+and one dropped, newer tool pins and action SHAs, a larger CI matrix, a rule
+added to the Ruff selection), and `NEW_TAG`, the checkout as it is.
 
 The derivation edits the template by anchors. When a template change removes an
 anchor, the builder fails and names it: adapt the older state to the new
@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 OLD_TAG = "v0.0.1"
+MID_TAG = "v0.0.2"
 NEW_TAG = f"v{__version__}"
 
-#: A synthetic SHA for the older release's actions/checkout pin (tests only).
+#: A synthetic SHA for the older releases' actions/checkout pin (tests only).
 OLD_CHECKOUT = "1111111111111111111111111111111111111111 # v6.0.0"
 #: A synthetic newer setup-uv pin, as a bot would write it (tests only).
 BOT_SETUP_UV = "2222222222222222222222222222222222222222 # v10.9.9"
@@ -46,29 +47,51 @@ def _sub(path: Path, pattern: str, replacement: str, *, count: int = 0) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def _older_state(root: Path) -> None:
-    """Turn the template checkout in *root* into the older release."""
-    copier_yml = root / "copier.yml"
-    _sub(copier_yml, r'^(setsquare_version:\n(?:  .*\n)*?  default: )"[^"]*"', r'\1"0.0.1"')
-    # `github_owner` is a question added since: the old URLs used the project name.
-    _sub(copier_yml, r"^github_owner:\n(?:  .*\n)+\n?", "")
+# Each function undoes, in a template checkout, one change a release made.
+
+
+def _before_github_owner(root: Path) -> None:
+    # The question did not exist: the URLs used the project name as the owner.
+    _sub(root / "copier.yml", r"^github_owner:\n(?:  .*\n)+\n?", "")
     for path in sorted((root / "template").rglob("*")):
         if path.is_file() and "{{ github_owner }}" in path.read_text(encoding="utf-8"):
             _sub(path, r"\{\{ github_owner \}\}", "{{ project_name }}")
 
+
+def _before_contributing(root: Path) -> None:
+    (root / "template" / "CONTRIBUTING.md.jinja").unlink()
+
+
+def _before_dropping_requirements(root: Path) -> None:
+    (root / "template" / "requirements-dev.txt").write_text(
+        "# For tools that cannot read dependency groups yet.\npytest>=8\n", encoding="utf-8"
+    )
+
+
+def _before_tool_bump(root: Path) -> None:
     pyproject = root / "template" / "pyproject.toml.jinja"
     _sub(pyproject, r'"ruff==[^"]+"', '"ruff==0.17.0"')
     _sub(pyproject, r'"mypy==[^"]+"', '"mypy==2.3.0"')
-    _sub(pyproject, r'^ *"PGH",.*\n', "")
 
-    workflows = root / "template" / ".github" / "workflows"
-    for path in sorted(workflows.iterdir()):
+
+def _before_pgh(root: Path) -> None:
+    _sub(root / "template" / "pyproject.toml.jinja", r'^ *"PGH",.*\n', "")
+
+
+def _before_checkout_bump(root: Path) -> None:
+    for path in sorted((root / "template" / ".github" / "workflows").iterdir()):
         _sub(path, _CHECKOUT_PIN.pattern, rf"\g<1>{OLD_CHECKOUT}")
+
+
+def _before_os_matrix(root: Path) -> None:
     _sub(
-        workflows / "test.yml.jinja",
+        root / "template" / ".github" / "workflows" / "test.yml.jinja",
         r"os: \[ubuntu-latest, macos-latest, windows-latest\]",
         "os: [ubuntu-latest]",
     )
+
+
+def _before_bot_ignores(root: Path) -> None:
     # The bot was not yet told to leave the template's actions alone.
     _sub(
         root / "template" / ".github" / "dependabot.yml",
@@ -77,13 +100,37 @@ def _older_state(root: Path) -> None:
         count=1,
     )
 
-    (root / "template" / "CONTRIBUTING.md.jinja").unlink()
-    (root / "template" / "requirements-dev.txt").write_text(
-        "# For tools that cannot read dependency groups yet.\npytest>=8\n", encoding="utf-8"
+
+#: The release that made each change; a state before it has the change undone.
+_CHANGES: list[tuple[str, Callable[[Path], None]]] = [
+    (MID_TAG, _before_github_owner),
+    (MID_TAG, _before_contributing),
+    (NEW_TAG, _before_dropping_requirements),
+    (NEW_TAG, _before_tool_bump),
+    (NEW_TAG, _before_pgh),
+    (NEW_TAG, _before_checkout_bump),
+    (NEW_TAG, _before_os_matrix),
+    (NEW_TAG, _before_bot_ignores),
+]
+_ORDER = [OLD_TAG, MID_TAG, NEW_TAG]
+
+
+def _state_of(root: Path, tag: str) -> None:
+    """Turn the template checkout in *root* into the release *tag*."""
+    _sub(
+        root / "copier.yml",
+        r'^(setsquare_version:\n(?:  .*\n)*?  default: )"[^"]*"',
+        rf'\g<1>"{tag[1:]}"',
     )
+    for made_in, undo in _CHANGES:
+        if _ORDER.index(made_in) > _ORDER.index(tag):
+            undo(root)
 
 
 def _copy_checkout(dest: Path) -> None:
+    for child in dest.iterdir():
+        if child.name != ".git":
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
     for name in tracked_files(REPO_ROOT):
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,21 +138,16 @@ def _copy_checkout(dest: Path) -> None:
 
 
 def make_template_history(dest: Path) -> Path:
-    """A git repository of the template: `OLD_TAG`, then `NEW_TAG` (the checkout as it is)."""
+    """A git repository of the template, one commit and tag per release, oldest first."""
     dest.mkdir(parents=True)
-    _copy_checkout(dest)
-    _older_state(dest)
     run(["git", "init", "-q", "-b", "main"], dest)
-    run(["git", "add", "-A"], dest)
-    run(["git", "commit", "-q", "-m", "older release"], dest)
-    run(["git", "tag", OLD_TAG], dest)
-    for child in dest.iterdir():
-        if child.name != ".git":
-            shutil.rmtree(child) if child.is_dir() else child.unlink()
-    _copy_checkout(dest)
-    run(["git", "add", "-A"], dest)
-    run(["git", "commit", "-q", "-m", "current release"], dest)
-    run(["git", "tag", NEW_TAG], dest)
+    for tag in _ORDER:
+        _copy_checkout(dest)
+        if tag != NEW_TAG:
+            _state_of(dest, tag)
+        run(["git", "add", "-A"], dest)
+        run(["git", "commit", "-q", "-m", f"release {tag}"], dest)
+        run(["git", "tag", tag], dest)
     return dest
 
 
