@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from setsquare.migrate.ini import IniFile, parse_ini
+from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, mypy, pytest, ruff
 from setsquare.migrate.tools.plan import ToolPlan, apply
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
     import tomlkit
 
-    from setsquare.migrate.ledger import Entry
 
 #: the INI files this package reads (any other path in `files` is only searched for plugins)
 INI_FILES = (
@@ -34,6 +34,8 @@ INI_FILES = (
 )
 #: files that hold one tool's config only: removed once every section in them has moved
 STANDALONE = frozenset({".flake8", ".isort.cfg", "pytest.ini", "mypy.ini", ".coveragerc"})
+#: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
+_SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
 
 
 def _dependency_texts(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> list[str]:
@@ -83,5 +85,10 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
         for path in STANDALONE & consumed.keys()
         if {section.name for section in inis[path].sections} <= consumed[path]
     }
-    # An empty pytest.ini still decides pytest's rootdir: one without sections goes too.
-    return ToolsResult([*plan.entries, *outcome.entries], consumed, remove_files)
+    entries = [*plan.entries, *outcome.entries]
+    for path in sorted(_SHADOW_WHEN_EMPTY & inis.keys()):
+        if not inis[path].sections:
+            remove_files.add(path)
+            reason = "holds no settings, yet its tool would still read it instead of pyproject.toml"
+            entries.append(Entry(path, Action.DROPPED, "", reason))
+    return ToolsResult(entries, consumed, remove_files)

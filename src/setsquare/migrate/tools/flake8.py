@@ -86,10 +86,10 @@ def _codes(option: IniOption | None) -> list[str]:
     return [] if option is None else values.commas_or_space(option.value)
 
 
-def _pfi_codes(option: IniOption | None) -> list[str]:
+def _pfi_codes(option: IniOption | None, path: str) -> list[str]:
     if option is None:
         return []
-    return [code for _, codes, _ in _per_file(option, "") for code in codes]
+    return [code for _, codes, _ in _per_file(option, path) for code in codes]
 
 
 def _find_plugins(section: _Section, texts: Iterable[str]) -> None:
@@ -115,7 +115,7 @@ def _find_plugins(section: _Section, texts: Iterable[str]) -> None:
     for key in keys:
         for code in _codes(section.get(key)):
             _found_by_code(section, code, by_name)
-    for code in _pfi_codes(section.get("per-file-ignores")):
+    for code in _pfi_codes(section.get("per-file-ignores"), section.source.ini.path):
         _found_by_code(section, code, by_name)
 
 
@@ -296,7 +296,7 @@ def _select(section: _Section, plan: ToolPlan, complexity: bool) -> Setting:
     )
 
 
-def _ignore(section: _Section) -> Setting | None:
+def _ignore(section: _Section, plan: ToolPlan) -> Setting | None:
     codes = _Codes()
     options = [section.get("ignore"), section.get("extend-ignore")]
     for option in options:
@@ -310,6 +310,11 @@ def _ignore(section: _Section) -> Setting | None:
             f"flake8's default ignore list ({_FLAKE8_DEFAULT_IGNORE}) has no stable Ruff rule"
         )
     first = present[0]
+    if not codes.items:
+        for option in present:
+            reason = "; ".join(reasons) or "nothing left to ignore"
+            plan.entries.append(Entry(section.source.where(option), Action.DROPPED, "", reason))
+        return None
     return section.source.setting(
         first,
         "ignore",
@@ -441,7 +446,7 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
     handled = {"select", "extend-select", "enable-extensions", "ignore", "extend-ignore"}
     handled.add("per-file-ignores")
     lint: list[Setting] = [_select(section, plan, complexity)]
-    ignore = _ignore(section)
+    ignore = _ignore(section, plan)
     if ignore is not None:
         lint.append(ignore)
     tables = [TablePlan(("tool", "ruff", "lint"), tuple(lint), main.comments)]

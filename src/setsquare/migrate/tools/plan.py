@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tomlkit
+from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Item, Table
 
 from setsquare.migrate.ledger import Action, Entry
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
+_INLINE_WIDTH = 88
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,14 @@ def _item(setting: Setting) -> Item:
         return _string(value, literal=setting.literal)
     if isinstance(value, list):
         array = tomlkit.array()
-        multiline = bool(setting.element_comments) or len(value) > 3
-        if not multiline:
-            array.extend(value)
+        array.extend(
+            _string(v, literal=setting.literal) if isinstance(v, str) else v for v in value
+        )
+        # One line while it fits comfortably; one element a line (with comments) otherwise.
+        fits = len(setting.key) + len(array.as_string()) + 3 <= _INLINE_WIDTH
+        if fits and not setting.element_comments and not any("\n" in str(v) for v in value):
             return array
+        array = tomlkit.array()
         for index, element in enumerate(value):
             for comment in setting.element_comments.get(index, ()):
                 array.add_line(comment=comment)
@@ -110,7 +116,7 @@ def _parent(doc: tomlkit.TOMLDocument, path: Sequence[str], created: set[tuple[s
     node: Any = doc
     for depth, part in enumerate(path, start=1):
         if part not in node:
-            node.add(part, tomlkit.table(is_super_table=True))
+            node[part] = tomlkit.table(is_super_table=True)
             created.add(tuple(path[:depth]))
         node = node[part]
     return node
@@ -157,6 +163,7 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
     outcome = Outcome()
     created: set[tuple[str, ...]] = set()
     arrays: dict[tuple[str, ...], list[TablePlan]] = {}
+    tail: Table | None = None
     for plan in plans:
         if plan.array:
             arrays.setdefault(plan.path, []).append(plan)
@@ -165,7 +172,10 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
         if existing is None or plan.path in created:
             parent = _parent(doc, plan.path[:-1], created)
             if existing is None:
-                parent.add(plan.path[-1], _new_table(plan))
+                table = _new_table(plan)
+                if isinstance(parent, OutOfOrderTableProxy):
+                    tail = table
+                parent[plan.path[-1]] = table
             else:
                 for setting in plan.settings:
                     existing.add(setting.key, _item(setting))
@@ -177,8 +187,11 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
         existing = _lookup(doc, path)
         wanted = [{s.key: s.value for s in plan.settings} for plan in elements]
         if existing is None:
-            aot = AoT([_new_table(plan) for plan in elements])
-            _parent(doc, path[:-1], created).add(path[-1], aot)
+            tables = [_new_table(plan) for plan in elements]
+            parent = _parent(doc, path[:-1], created)
+            if isinstance(parent, OutOfOrderTableProxy):
+                tail = tables[-1]
+            parent[path[-1]] = AoT(tables)
             for plan in elements:
                 _written(outcome, plan)
         elif _unwrap(existing) == wanted:
@@ -194,6 +207,10 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
                     target = f"[[{_dotted(path)}]] {setting.key}"
                     outcome.entries.append(Entry(setting.source, Action.KEPT, target, reason))
                     outcome.blocked.add(setting.origin)
+    if tail is not None:
+        # tomlkit files new tables into the first piece of a split [tool] table, right
+        # before the next top-level table: keep a blank line between them.
+        tail.add(tomlkit.nl())
     return outcome
 
 

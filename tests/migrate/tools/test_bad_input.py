@@ -1,0 +1,64 @@
+"""Malformed legacy config: one message naming file and line, a hint, and nothing written."""
+
+from __future__ import annotations
+
+import pytest
+import tomlkit
+
+from setsquare.errors import InputError
+from setsquare.migrate.tools import migrate_tools
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        pytest.param(
+            {"mypy.ini": "[mypy]\nstrict = True\nstrict = False\n"},
+            "mypy.ini:3: option `strict` appears twice in section [mypy]",
+            id="duplicate key",
+        ),
+        pytest.param(
+            {".flake8": "max-line-length = 100\n"},
+            ".flake8:1: text before the first [section] header: 'max-line-length = 100'",
+            id="no section",
+        ),
+        pytest.param(
+            {"pytest.ini": "[pytest]\nxfail_strict = maybe\n"},
+            "pytest.ini:2: `xfail_strict` must be a boolean (true/false), not 'maybe'",
+            id="bad boolean",
+        ),
+        pytest.param(
+            {".coveragerc": "[report]\nfail_under = high\n"},
+            ".coveragerc:2: `fail_under` must be a number, not 'high'",
+            id="bad number",
+        ),
+        pytest.param(
+            {"tox.ini": "[flake8]\nper-file-ignores =\n    a.py: E1\n    : E2\n"},
+            "tox.ini:4: cannot parse `per-file-ignores`: expected `file-pattern: CODE, CODE`",
+            id="per-file-ignores without a pattern",
+        ),
+        pytest.param(
+            {".flake8": "[flake8]\ninline-quotes = `\n"},
+            ".flake8:2: `inline-quotes` must be ' or \" (or single/double), not '`'",
+            id="bad quote style",
+        ),
+        pytest.param(
+            {"setup.cfg": "[isort]\nsections = FUTURE,STDLIB,VENDORED\n"},
+            "setup.cfg:2: `sections` names an unknown isort section 'VENDORED'",
+            id="unknown isort section",
+        ),
+        pytest.param(
+            {".flake8": "[flake8]\nmax-complexity = ten\n"},
+            ".flake8:2: `max-complexity` must be a number, not 'ten'",
+            id="bad max-complexity",
+        ),
+    ],
+)
+def test_bad_input_names_file_and_line(files: dict[str, str], message: str) -> None:
+    original = '# keep me\n[project]\nname = "x"\n'
+    doc = tomlkit.parse(original)
+    with pytest.raises(InputError) as excinfo:
+        migrate_tools(files, doc)
+    assert excinfo.value.message == message
+    assert excinfo.value.hint
+    assert doc.as_string() == original

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.migrate.tools.support import run
+
+
+def test_mypy_noop() -> None:
+    done = run({"setup.cfg": "[metadata]\nname = x\n"}, "[tool.mypy]\nstrict = true\n")
+    assert done.text == "[tool.mypy]\nstrict = true\n"
+    assert done.result.entries == []
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {
+                "mypy.ini": "[mypy]\npython_version = 3.10\nstrict = True\n"
+                "plugins = a.plugin, b\nmany_errors_threshold = 5\n"
+            },
+            '[tool.mypy]\npython_version = "3.10"\nstrict = true\nplugins = ["a.plugin", "b"]\n'
+            "many_errors_threshold = 5\n",
+            id="types: version string, bool, list, int",
+        ),
+        pytest.param(
+            {"mypy.ini": "[mypy]\n\n[mypy-a.*, b.c]\nignore_errors = yes\n"},
+            '[[tool.mypy.overrides]]\nmodule = ["a.*", "b.c"]\nignore_errors = true\n',
+            id="one override for a section naming two modules",
+        ),
+        pytest.param(
+            {"setup.cfg": "[mypy]\nexclude = (?x)(\n    ^a\\.py$\n    | ^b/\n  )\n"},
+            "[tool.mypy]\nexclude = '''(?x)(\n^a\\.py$\n| ^b/\n)'''\n",
+            id="a verbose exclude regex stays one literal string",
+        ),
+        pytest.param(
+            {"setup.cfg": "[mypy]\nstrict = true\n", "mypy.ini": "[mypy]\nstrict = false\n"},
+            "[tool.mypy]\nstrict = false\n",
+            id="mypy.ini beats setup.cfg",
+        ),
+        pytest.param(
+            {"mypy.ini": "[mypy-x]\ndisallow_untyped_defs = False\n"},
+            '[[tool.mypy.overrides]]\nmodule = ["x"]\ndisallow_untyped_defs = false\n',
+            id="overrides without a [mypy] section",
+        ),
+    ],
+)
+def test_mypy_fixes(files: dict[str, str], expected: str) -> None:
+    done = run(files)
+    assert done.text == expected
+    assert run(done.files_after, done.text).text == expected
+
+
+def test_existing_mypy_table_blocks_the_move() -> None:
+    done = run({"mypy.ini": "[mypy]\nstrict = True\n"}, "[tool.mypy]\nstrict = false\n")
+    assert done.text == "[tool.mypy]\nstrict = false\n"
+    assert done.result.consumed == {}
+    assert done.result.remove_files == set()
+    assert (
+        "kept        mypy.ini:2 [mypy] strict -> [tool.mypy] strict (conflict: pyproject.toml"
+        " already has [tool.mypy] with strict = false;"
+    ) in done.ledger()

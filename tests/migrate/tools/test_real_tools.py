@@ -1,0 +1,183 @@
+"""The migrated tables mean to the real tools what the legacy files meant.
+
+Ruff is checked against flake8's semantics (what `ruff check --show-settings` enables);
+pytest, mypy and coverage run on the same tree before (legacy file) and after (only the
+migrated pyproject.toml), and must say the same.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import coverage
+
+from tests.helpers import child_env, tool
+from tests.migrate.tools.support import run
+
+if TYPE_CHECKING:
+    import pytest
+
+F3 = Path(__file__).parent / "cases" / "f3-tool-configs"
+
+
+def _enabled(project: Path) -> tuple[set[str], str]:
+    (project / "a.py").write_text("x = 1\n", encoding="utf-8")
+    shown = subprocess.run(
+        [tool("ruff"), "check", "--show-settings", "a.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    block = shown.split("linter.rules.enabled = [", 1)[1].split("]", 1)[0]
+    return set(re.findall(r"\(([A-Z]+[0-9]+)\)", block)), shown
+
+
+def test_ruff_enables_what_flake8_ran(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        (F3 / "expected" / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    enabled, shown = _enabled(tmp_path)
+    # tox.ini's [flake8] is the one flake8 reads: defaults + bugbear + docstrings, E203 off.
+    assert {"E501", "E711", "W291", "F401", "B006", "D100"} <= enabled
+    assert "E203" not in enabled
+    # bugbear's opinionated B9 checks were never on; mccabe had no max-complexity.
+    assert not {code for code in enabled if code.startswith(("B9", "C9"))}
+    # .flake8 was dead config: its quotes and tidy-imports plugins are not switched on.
+    assert not {code for code in enabled if code.startswith(("Q", "TID"))}
+    assert "linter.line_length = 100" in shown
+    assert "linter.pycodestyle.max_line_length = 120" in shown
+    assert "formatter.quote_style = preserve" in shown
+    assert "pkg => Known(FirstParty)" in shown
+
+
+def test_ruff_accepts_every_plugin_selector(tmp_path: Path) -> None:
+    case = Path(__file__).parent / "cases" / "flake8-plugin-codes" / "expected"
+    (tmp_path / "pyproject.toml").write_text(
+        (case / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    enabled, _ = _enabled(tmp_path)
+    # Selected by plugin found (bugbear named in tox deps, fixme, pyi by Y015 ...).
+    assert {"B904", "C901", "FIX002", "PYI001", "COM818", "TC002", "PTH100"} <= enabled
+    # Ignored under their flake8 names: I252, TCH001, C812, E800, PL123, R504, U100, Y015 ...
+    ignored = {"TID252", "TC001", "COM812", "ERA001", "PTH123", "RET504", "ARG001", "PYI015"}
+    assert not ignored & enabled
+    assert {"FIX001", "ICN001"}.isdisjoint(enabled)
+
+
+def _legacy_and_migrated(
+    tmp_path: Path, legacy: dict[str, str], tree: dict[str, str]
+) -> tuple[Path, Path]:
+    before, after = tmp_path / "before", tmp_path / "after"
+    migrated = run(legacy)
+    for root, files in ((before, legacy), (after, {"pyproject.toml": migrated.text})):
+        for name, text in {**tree, **files}.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    assert set(migrated.result.remove_files) == set(legacy)
+    return before, after
+
+
+def _pytest(project: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    return re.sub(r" in [0-9.]+s", "", done.stdout.replace(str(project), "<root>"))
+
+
+def test_pytest_sees_the_same_config(tmp_path: Path) -> None:
+    legacy = {"pytest.ini": (F3 / "input" / "pytest.ini").read_text(encoding="utf-8")}
+    tree = {
+        "tests/test_x.py": (
+            "import pytest\n\n\n@pytest.mark.slow\ndef test_a():\n    pass\n\n\n"
+            "@pytest.mark.network\ndef test_b():\n    pass\n"
+        )
+    }
+    before, after = _legacy_and_migrated(tmp_path, legacy, tree)
+    markers_before = _pytest(before, "--markers")
+    assert "@pytest.mark.slow: takes more than a second" in markers_before
+    assert _pytest(after, "--markers") == markers_before
+    # testpaths, addopts (-ra, --strict-markers) and markers select the same tests.
+    collected = _pytest(before, "--co", "-q", "-m", "not slow")
+    assert "tests/test_x.py::test_b" in collected
+    assert "test_a" not in collected.split("deselected")[0]
+    assert _pytest(after, "--co", "-q", "-m", "not slow") == collected
+
+
+def _mypy(project: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(project / ".cache"), "pkg"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    return done.stdout
+
+
+def test_mypy_reads_the_same_overrides(tmp_path: Path) -> None:
+    legacy = {
+        "mypy.ini": (
+            "[mypy]\nstrict = True\nwarn_unreachable = true\n\n"
+            "# no stubs for these\n[mypy-yaml.*,requests.*]\nignore_missing_imports = True\n\n"
+            "[mypy-pkg.legacy]\ndisallow_untyped_defs = False\n"
+        )
+    }
+    tree = {
+        "pkg/__init__.py": "",
+        "pkg/legacy.py": "import yaml\n\n\ndef old(x):\n    return x\n",
+        "pkg/new.py": "import requests\nimport not_installed\n\n\ndef new(x):\n    return x\n",
+    }
+    before, after = _legacy_and_migrated(tmp_path, legacy, tree)
+    out = _mypy(before)
+    # The overrides apply (legacy.py passes), the strict defaults still bite new.py.
+    assert "pkg/legacy.py" not in out
+    assert (
+        "pkg/new.py:2: error: Cannot find implementation or library stub for module named"
+        ' "not_installed"' in out
+    )
+    assert "pkg/new.py:5: error: Function is missing a type annotation" in out
+    assert _mypy(after) == out
+
+
+_COVERAGE_OPTIONS = (
+    "run:branch",
+    "run:source",
+    "run:omit",
+    "report:show_missing",
+    "report:fail_under",
+    "report:exclude_lines",
+    "html:directory",
+)
+
+
+def _coverage_config(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    monkeypatch.chdir(project)
+    cov = coverage.Coverage(config_file=True)
+    config: dict[str, object] = {name: cov.get_option(name) for name in _COVERAGE_OPTIONS}
+    config["paths"] = dict(cov.config.paths)
+    return config
+
+
+def test_coverage_reads_the_same_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    legacy = {".coveragerc": (F3 / "input" / ".coveragerc").read_text(encoding="utf-8")}
+    before, after = _legacy_and_migrated(tmp_path, legacy, {})
+    config = _coverage_config(before, monkeypatch)
+    assert config["run:branch"] is True
+    assert config["report:exclude_lines"] == [
+        "pragma: no cover",
+        "if TYPE_CHECKING:",
+        r"raise NotImplementedError\(",
+    ]
+    assert _coverage_config(after, monkeypatch) == config
