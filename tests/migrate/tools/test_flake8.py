@@ -150,3 +150,30 @@ def test_local_plugins_keep_the_flake8_section() -> None:
     assert done.result.consumed == {}
     assert done.result.remove_files == set()
     assert "local flake8 plugins have no Ruff port" in done.ledger()
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        pytest.param({"requirements-dev.txt": "flake8==7.1\nflake8-bugbear>=24  # B\n"}, id="req"),
+        pytest.param(
+            {
+                ".pre-commit-config.yaml": "repos:\n- repo: https://example.org/pycqa/flake8\n"
+                "  rev: 7.1.0\n  hooks:\n  - id: flake8\n"
+                "    additional_dependencies: [flake8-bugbear==24.1.17]\n"
+            },
+            id="pre-commit",
+        ),
+        pytest.param(
+            {"setup.cfg": "[options.extras_require]\nlint = flake8_bugbear\n"}, id="extra"
+        ),
+        pytest.param({}, id="pyproject dependency group"),
+    ],
+)
+def test_plugins_found_where_they_are_installed_from(where: dict[str, str]) -> None:
+    pyproject = "" if where else '[dependency-groups]\nlint = ["flake8-bugbear"]\n'
+    done = run({".flake8": "# shared with the editor\n[flake8]\n", **where}, pyproject)
+    assert done.text.endswith(
+        '[tool.ruff.lint]\n# shared with the editor\nselect = ["E", "W", "F", "B0"]\n'
+    )
+    assert "flake8-bugbear (named as a dependency)" in done.ledger()

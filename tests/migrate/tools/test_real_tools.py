@@ -11,15 +11,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import coverage
+import pytest
 
 from tests.helpers import child_env, tool
 from tests.migrate.tools.support import run
-
-if TYPE_CHECKING:
-    import pytest
 
 F3 = Path(__file__).parent / "cases" / "f3-tool-configs"
 
@@ -181,3 +178,23 @@ def test_coverage_reads_the_same_settings(tmp_path: Path, monkeypatch: pytest.Mo
         r"raise NotImplementedError\(",
     ]
     assert _coverage_config(after, monkeypatch) == config
+
+
+@pytest.fixture(params=sorted(p.name for p in (F3.parent).iterdir() if p.is_dir()))
+def migrated(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    expected = F3.parent / str(request.param) / "expected" / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text(expected.read_text(encoding="utf-8"), "utf-8")
+    return tmp_path
+
+
+def test_ruff_accepts_every_golden_output(migrated: Path) -> None:
+    # Ruff refuses unknown keys, wrong types and unknown rule selectors outright.
+    _enabled(migrated)
+
+
+def test_coverage_accepts_every_golden_output(
+    migrated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # coverage refuses a string where it wants a list ("not a list").
+    monkeypatch.chdir(migrated)
+    coverage.Coverage(config_file=True).get_option("run:branch")

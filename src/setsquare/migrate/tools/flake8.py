@@ -449,7 +449,8 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
     ignore = _ignore(section, plan)
     if ignore is not None:
         lint.append(ignore)
-    tables = [TablePlan(("tool", "ruff", "lint"), tuple(lint), main.comments)]
+    header = ini.header_comments if winner == ".flake8" else ()
+    tables = [TablePlan(("tool", "ruff", "lint"), tuple(lint), (*header, *main.comments))]
     per_file = _per_file_ignores(section, plan)
     if per_file is not None:
         tables.append(per_file)
