@@ -48,6 +48,11 @@ from setsquare.migrate.tools import migrate_tools
             id="unknown isort section",
         ),
         pytest.param(
+            {"pytest.ini": "[pytest]\naddopts =\n    -k 'not slow\n"},
+            "pytest.ini:2: cannot split `addopts` into words: No closing quotation",
+            id="unbalanced quote in addopts",
+        ),
+        pytest.param(
             {".flake8": "[flake8]\nmax-complexity = ten\n"},
             ".flake8:2: `max-complexity` must be a number, not 'ten'",
             id="bad max-complexity",
@@ -62,3 +67,17 @@ def test_bad_input_names_file_and_line(files: dict[str, str], message: str) -> N
     assert excinfo.value.message == message
     assert excinfo.value.hint
     assert doc.as_string() == original
+
+
+def test_a_tool_key_that_is_not_a_table() -> None:
+    doc = tomlkit.parse('tool = "oops"\n')
+    with pytest.raises(InputError) as excinfo:
+        migrate_tools({"mypy.ini": "[mypy]\nstrict = true\n"}, doc)
+    assert excinfo.value.message == "pyproject.toml: `tool` is not a table"
+
+
+def test_an_owned_tool_key_that_is_not_a_table() -> None:
+    doc = tomlkit.parse('[tool]\nblack = "oops"\n')
+    with pytest.raises(InputError) as excinfo:
+        migrate_tools({}, doc)
+    assert excinfo.value.message == "pyproject.toml: `tool.black` is not a table"

@@ -22,6 +22,11 @@ def test_pytest_noop() -> None:
             id="minversion stays a string, addopts are shell words",
         ),
         pytest.param(
+            {"pytest.ini": "[pytest]\npythonpath = 'my dir' src\n"},
+            '[tool.pytest.ini_options]\npythonpath = ["my dir", "src"]\n',
+            id="pythonpath: shell words, as pytest splits it",
+        ),
+        pytest.param(
             {
                 "setup.cfg": "[tool:pytest]\nmarkers =\n    slow: slow ones\n"
                 "    # flaky on CI\n    net: network\nxfail_strict = 1\npythonpath = src lib\n"

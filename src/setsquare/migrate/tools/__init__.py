@@ -8,17 +8,17 @@ migrated, different ones are reported as conflicts and their legacy section stay
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, mypy, pytest, ruff
 from setsquare.migrate.tools.plan import ToolPlan, apply
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     import tomlkit
 
 
@@ -34,6 +34,7 @@ INI_FILES = (
 )
 #: files that hold one tool's config only: removed once every section in them has moved
 STANDALONE = frozenset({".flake8", ".isort.cfg", "pytest.ini", "mypy.ini", ".coveragerc"})
+_OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
 #: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
 _SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
 
@@ -62,12 +63,25 @@ class ToolsResult:
     remove_files: set[str]
 
 
+def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
+    tool = pyproject.get("tool", {})
+    bad: str | None = "tool"
+    if isinstance(tool, Mapping):
+        owned = (f"tool.{name}" for name in _OWNED if not isinstance(tool.get(name, {}), Mapping))
+        bad = next(owned, None)
+    if bad is not None:
+        raise InputError(
+            "pyproject.toml", f"`{bad}` is not a table", hint=f"[{bad}] must be a TOML table"
+        )
+
+
 def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> ToolsResult:
     """Move the tool config in *files* (path -> text) into *pyproject*, in place.
 
     Raises `setsquare.errors.InputError` (naming file and line) on malformed input,
     before *pyproject* is touched.
     """
+    _check_tables(pyproject)
     inis: dict[str, IniFile] = {
         path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
     }

@@ -8,7 +8,7 @@ anything else is a conflict reported in the ledger and blocks removing its sourc
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Item, Table
 
+from setsquare.errors import InputError
 from setsquare.migrate.ledger import Action, Entry
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
@@ -115,6 +116,12 @@ def _lookup(doc: tomlkit.TOMLDocument, path: Sequence[str]) -> Any:
 def _parent(doc: tomlkit.TOMLDocument, path: Sequence[str], created: set[tuple[str, ...]]) -> Any:
     node: Any = doc
     for depth, part in enumerate(path, start=1):
+        if not isinstance(node, MutableMapping):
+            raise InputError(
+                "pyproject.toml",
+                f"`{_dotted(path[: depth - 1])}` is not a table",
+                hint="[tool] and the tables under it must be TOML tables",
+            )
         if part not in node:
             node[part] = tomlkit.table(is_super_table=True)
             created.add(tuple(path[:depth]))

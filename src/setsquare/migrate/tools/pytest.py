@@ -68,7 +68,7 @@ def _setting(source: values.Source, option: IniOption) -> Setting:
     if key in _ARGS:
         return source.list_setting(option, key, values.args)
     if key in _PATHS:
-        return source.list_setting(option, key, str.split)
+        return source.list_setting(option, key, values.args)
     if key in _LINELIST:
         return source.list_setting(option, key, values.lines)
     if key in _BOOLS:

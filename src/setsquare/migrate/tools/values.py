@@ -135,7 +135,15 @@ class Source:
     def list_setting(
         self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
     ) -> Setting:
-        value = split_option(option, split)
+        try:
+            value = split_option(option, split)
+        except ValueError as error:  # shlex: "No closing quotation"
+            raise InputError(
+                self.ini.path,
+                f"cannot split `{option.key}` into words: {error}",
+                line=option.line,
+                hint="close the quote; the tool reading this file refuses the value too",
+            ) from None
         return self.setting(
             option, key, value.items, element_comments=value.element_comments, literal=literal
         )
