@@ -13,6 +13,7 @@ from copier.errors import CopierError
 from plumbum import ProcessExecutionError
 
 from setsquare import __version__
+from setsquare.commands._copier import is_answer_error
 from setsquare.errors import TemplateError, UsageError
 
 if TYPE_CHECKING:
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
 #: Where `new` takes the template from unless told otherwise. The tag of the
 #: installed release is used, so `new` and the bundle rev always match.
 TEMPLATE_URL = "https://github.com/setsquare-dev/setsquare.git"
-
-# Copier reports a failed answer validator as a plain ValueError with this prefix.
-_VALIDATION_PREFIX = "Validation error for question"
 
 
 def new(
@@ -66,11 +64,10 @@ def new(
             unsafe=False,
         )
     except ValueError as error:
-        text = str(error)
-        if not text.startswith(_VALIDATION_PREFIX):
+        if not is_answer_error(error):
             raise
         raise TemplateError(
-            text.splitlines()[0],
+            str(error).splitlines()[0],
             hint="pass a valid answer with --data KEY=VALUE",
         ) from error
     except (CopierError, ProcessExecutionError, OSError) as error:

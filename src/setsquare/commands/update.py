@@ -18,6 +18,7 @@ import yaml
 from copier.errors import CopierError, UnsafeTemplateError
 from plumbum import ProcessExecutionError
 
+from setsquare.commands._copier import is_answer_error
 from setsquare.errors import InputError, TemplateError, UsageError
 
 if TYPE_CHECKING:
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
 
 ANSWERS_FILE = ".copier-answers.yml"
 
-# Copier reports a failed answer validator, or a question left without an
-# answer, as a plain ValueError with one of these prefixes.
-_ANSWER_ERRORS = ("Validation error for question", "Invalid choice for", "Question ")
 # ... and a local template source that is not a directory like this.
 _MISSING_TEMPLATE = "Local template must be a directory"
 # `git status --porcelain` codes of paths a merge left unmerged.
@@ -106,7 +104,7 @@ def _run_copier(root: Path, path: str, src: str, data: dict[str, str], vcs_ref: 
                 hint=f"point `_src_path` in {ANSWERS_FILE} at a clone of the template, commit, "
                 "and run the update again",
             ) from error
-        if not text.startswith(_ANSWER_ERRORS):
+        if not is_answer_error(error):
             raise
         raise TemplateError(
             text.splitlines()[0], hint="pass a valid answer with --data KEY=VALUE"
