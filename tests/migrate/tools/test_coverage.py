@@ -47,6 +47,14 @@ def test_coverage_noop() -> None:
             '[tool.coverage.covdefaults]\nsubtract_omit = "*/x"\n',
             id="a plugin's section keeps its strings",
         ),
+        pytest.param(
+            {
+                ".coveragerc": "# coverage for pkg\n[run]\nbranch = false\nparallel = true\n\n"
+                "[coverage:run]\nbranch = true\n"
+            },
+            "[tool.coverage.run]\n# coverage for pkg\nbranch = true\n",
+            id="[coverage:run] wins over [run] in .coveragerc",
+        ),
     ],
 )
 def test_coverage_fixes(files: dict[str, str], expected: str) -> None:

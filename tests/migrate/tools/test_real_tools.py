@@ -15,6 +15,7 @@ from pathlib import Path
 import coverage
 import pytest
 
+from setsquare.migrate.tools import ruff_rules
 from tests.helpers import child_env, tool
 from tests.migrate.tools.support import run
 
@@ -167,16 +168,22 @@ def _coverage_config(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str
     return config
 
 
-def test_coverage_reads_the_same_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    legacy = {".coveragerc": (F3 / "input" / ".coveragerc").read_text(encoding="utf-8")}
-    before, after = _legacy_and_migrated(tmp_path, legacy, {})
+@pytest.mark.parametrize(
+    "coveragerc",
+    [
+        pytest.param((F3 / "input" / ".coveragerc").read_text(encoding="utf-8"), id="F3"),
+        pytest.param(
+            "[run]\nbranch = false\nsource = a\n\n[coverage:run]\nbranch = true\n",
+            id="prefixed section wins",
+        ),
+    ],
+)
+def test_coverage_reads_the_same_settings(
+    coveragerc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, after = _legacy_and_migrated(tmp_path, {".coveragerc": coveragerc}, {})
     config = _coverage_config(before, monkeypatch)
     assert config["run:branch"] is True
-    assert config["report:exclude_lines"] == [
-        "pragma: no cover",
-        "if TYPE_CHECKING:",
-        r"raise NotImplementedError\(",
-    ]
     assert _coverage_config(after, monkeypatch) == config
 
 
@@ -198,3 +205,126 @@ def test_coverage_accepts_every_golden_output(
     # coverage refuses a string where it wants a list ("not a list").
     monkeypatch.chdir(migrated)
     coverage.Coverage(config_file=True).get_option("run:branch")
+
+
+SAMPLE = '''\
+import os
+import sys
+
+
+def f(x=[]):  # B006
+    """Return the thing.
+
+    More words here.
+    """
+    if x == None:  # E711
+        return x{space}
+    return sys.argv
+
+
+def g(a, b):
+    return a[1 :] + b
+
+
+LONG_BUT_UNDER_FLAKE8_LIMIT = "{short}"
+TOO_LONG_FOR_BOTH = "{long}"
+
+
+class Thing:
+    def method(self):
+        try:
+            return 1
+        except Exception:
+            raise ValueError("no")
+'''.format(space="   ", short="x" * 78, long="y" * 110)
+
+
+Finding = tuple[str, int, str]  # file, line, code
+
+
+def _flake8(project: Path) -> set[Finding]:
+    done = subprocess.run(
+        [tool("flake8"), "--format=%(path)s:%(row)d:%(code)s", "pkg"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found = (line.split(":") for line in done.stdout.split())
+    return {(Path(path).as_posix(), int(row), code) for path, row, code in found}
+
+
+def _ruff(project: Path) -> set[Finding]:
+    done = subprocess.run(
+        [tool("ruff"), "check", "--output-format", "concise", "--no-cache", "pkg"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found = re.findall(r"^(pkg/\S+\.py):(\d+):\d+: ([A-Z]+[0-9]+)", done.stdout, re.MULTILINE)
+    return {(path, int(row), code) for path, row, code in found}
+
+
+def _f3_files() -> dict[str, str]:
+    return {
+        path.name: path.read_text(encoding="utf-8")
+        for path in (F3 / "input").iterdir()
+        if path.is_file()
+    }
+
+
+_PLUGINS_AND_COMPLEXITY = {
+    ".flake8": (
+        "[flake8]\nmax-complexity = 1\nextend-select = B904\nextend-ignore = D\n"
+        "per-file-ignores =\n    pkg/__init__.py: F401\n    pkg/mod.py: W291\n"
+    ),
+    "requirements-dev.txt": "flake8\nflake8-bugbear\nflake8-docstrings\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("files", "in_mod", "in_init"),
+    [
+        pytest.param(
+            _f3_files(),
+            {(5, "B006"), (10, "E711"), (11, "W291"), (1, "F401"), (1, "D100"), (20, "E501")},
+            {(1, "F401"), (1, "D104")},
+            id="F3: tox.ini wins, bugbear and docstrings from tox deps",
+        ),
+        pytest.param(
+            _PLUGINS_AND_COMPLEXITY,
+            {(5, "C901"), (28, "B904"), (1, "F401"), (5, "B006")},
+            set(),
+            id="mccabe, opt-in B904, per-file-ignores",
+        ),
+    ],
+)
+def test_ruff_reports_what_flake8_reported(
+    files: dict[str, str],
+    in_mod: set[tuple[int, str]],
+    in_init: set[tuple[int, str]],
+    tmp_path: Path,
+) -> None:
+    """flake8 on the legacy tree and Ruff on the migrated one report the same violations."""
+    legacy = {k: v for k, v in files.items() if k != "pyproject.toml"}
+    migrated = run(legacy, files.get("pyproject.toml", ""))
+    before, after = tmp_path / "before", tmp_path / "after"
+    trees = (
+        (before, files),
+        (after, {**migrated.files_after, "pyproject.toml": migrated.text}),
+    )
+    for root, tree in trees:
+        for name, text in {**tree, "pkg/__init__.py": "import os\n", "pkg/mod.py": SAMPLE}.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+    # Compared where Ruff has a stable rule of the same code (E3xx, E203... are preview).
+    stable = {code for code, preview in ruff_rules.rules().items() if not preview}
+    flake8 = {finding for finding in _flake8(before) if finding[2] in stable}
+    assert {(row, code) for path, row, code in flake8 if path == "pkg/mod.py"} >= in_mod
+    assert {(row, code) for path, row, code in flake8 if path == "pkg/__init__.py"} == in_init
+    assert _ruff(after) == flake8

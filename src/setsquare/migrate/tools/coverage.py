@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.ledger import Action
+from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
@@ -107,17 +107,29 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Too
         return ToolPlan()
     plan = drop_shadowed(inis, CANDIDATES, winner, "coverage")
     ini = inis[winner]
-    sections = _rc_sections(ini) if winner == ".coveragerc" else _PREFIXED(ini)
-    if winner == ".coveragerc":
-        # .coveragerc holds only coverage's config: its other sections belong to plugins.
-        sections = list(ini.sections)
-    for index, section in enumerate(sections):
+    # .coveragerc holds coverage's config only: its other sections belong to plugins.
+    sections = list(ini.sections) if winner == ".coveragerc" else _PREFIXED(ini)
+    # coverage takes [coverage:run] over [run] (checked against coverage itself in tests).
+    sections.sort(key=lambda section: not section.name.startswith("coverage:"))
+    tables: dict[str, tuple[list[Setting], list[str]]] = {}
+    header = list(ini.header_comments) if winner == ".coveragerc" else []
+    for section in sections:
         source = values.Source(ini, section)
         table = section.name.removeprefix("coverage:")
-        header = ini.header_comments if winner == ".coveragerc" and index == 0 else ()
-        settings = tuple(_setting(source, table, option) for option in section.options)
-        plan.plans.append(
-            TablePlan(("tool", "coverage", table), settings, (*header, *section.comments))
-        )
+        settings, comments = tables.setdefault(table, ([], []))
+        comments.extend(header)
+        header = []
+        comments.extend(section.comments)
         plan.origins.add(source.origin)
+        if section.name == table and any(s.name == f"coverage:{table}" for s in sections):
+            reason = f"coverage reads only [coverage:{table}] when both spellings exist"
+            plan.entries.append(Entry(source.whole(), Action.DROPPED, "", reason))
+            plan.entries.extend(
+                Entry(source.where(option), Action.DROPPED, "", reason)
+                for option in section.options
+            )
+            continue
+        settings.extend(_setting(source, table, option) for option in section.options)
+    for table, (settings, comments) in tables.items():
+        plan.plans.append(TablePlan(("tool", "coverage", table), tuple(settings), tuple(comments)))
     return plan

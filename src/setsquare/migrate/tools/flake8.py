@@ -414,6 +414,12 @@ def _plugin_options(section: _Section, plan: ToolPlan, handled: set[str]) -> lis
                 values.commas_or_space(option.value),
                 "flake8-import-order's application names are isort's first party",
             )
+    if "flake8-docstrings" in section.found and section.get("docstring-convention") is None:
+        reason = "flake8-docstrings checks the pep257 convention unless told otherwise"
+        default = Setting(
+            "convention", "pep257", source.whole(), source.origin, Action.TRANSFORMED, reason
+        )
+        tables.setdefault("pydocstyle", []).append(default)
     return [
         TablePlan(("tool", "ruff", "lint", table), tuple(settings))
         for table, settings in tables.items()
