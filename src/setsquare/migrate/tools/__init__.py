@@ -16,7 +16,7 @@ from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, mypy, pytest, ruff
-from setsquare.migrate.tools.plan import ToolPlan, apply
+from setsquare.migrate.tools.plan import Origin, Outcome, ToolPlan, apply
 
 if TYPE_CHECKING:
     import tomlkit
@@ -63,6 +63,17 @@ class ToolsResult:
     remove_files: set[str]
 
 
+def _held_back(name: str, plan: ToolPlan, trial: Outcome) -> list[Entry]:
+    """A tool with a conflict moves nothing: half its config in pyproject.toml, half in a
+    file its tool still reads first, would change what the tool does."""
+    reason = f"left in place: {name}'s config moves only as a whole, and it has a conflict"
+    held = [Entry(entry.source, Action.KEPT, "", reason) for entry in plan.entries]
+    for entry in trial.entries:
+        conflict = entry.action is Action.KEPT
+        held.append(entry if conflict else Entry(entry.source, Action.KEPT, entry.target, reason))
+    return held
+
+
 def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
     tool = pyproject.get("tool", {})
     bad: str | None = "tool"
@@ -85,13 +96,25 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
     inis: dict[str, IniFile] = {
         path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
     }
-    plan = ToolPlan()
-    plan.extend(ruff.migrate(inis, pyproject, _dependency_texts(files, pyproject)))
-    for tool in (pytest, mypy, coverage):
-        plan.extend(tool.migrate(inis, pyproject))
-    outcome = apply(pyproject, plan.plans)
+    # Everything is planned before anything is written: bad input leaves *pyproject* alone.
+    plans = {
+        "Ruff": ruff.migrate(inis, pyproject, _dependency_texts(files, pyproject)),
+        "pytest": pytest.migrate(inis, pyproject),
+        "mypy": mypy.migrate(inis, pyproject),
+        "coverage": coverage.migrate(inis, pyproject),
+    }
+    entries: list[Entry] = []
+    moved: set[Origin] = set()
+    for name, plan in plans.items():
+        trial = apply(pyproject, plan.plans, write=False)
+        if trial.blocked:
+            entries.extend(_held_back(name, plan, trial))
+            continue
+        outcome = apply(pyproject, plan.plans)
+        entries.extend([*plan.entries, *outcome.entries])
+        moved |= plan.origins
     consumed: dict[str, set[str]] = {}
-    for path, section in sorted(plan.origins - outcome.blocked):
+    for path, section in sorted(moved):
         if path in inis:
             consumed.setdefault(path, set()).add(section)
     remove_files = {
@@ -99,7 +122,6 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
         for path in STANDALONE & consumed.keys()
         if {section.name for section in inis[path].sections} <= consumed[path]
     }
-    entries = [*plan.entries, *outcome.entries]
     for path in sorted(_SHADOW_WHEN_EMPTY & inis.keys()):
         if not inis[path].sections:
             remove_files.add(path)

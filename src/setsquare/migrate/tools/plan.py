@@ -165,8 +165,11 @@ def _compare(outcome: Outcome, plan: TablePlan, existing: Mapping[str, Any]) -> 
         outcome.blocked.add(setting.origin)
 
 
-def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
-    """Write *plans* into *doc*; return the ledger entries and the origins left blocked."""
+def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan], *, write: bool = True) -> Outcome:
+    """Write *plans* into *doc*; return the ledger entries and the origins left blocked.
+
+    With ``write=False`` nothing is written: the outcome says what writing would do.
+    """
     outcome = Outcome()
     created: set[tuple[str, ...]] = set()
     arrays: dict[tuple[str, ...], list[TablePlan]] = {}
@@ -177,8 +180,10 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
             continue
         existing = _lookup(doc, plan.path)
         if existing is None or plan.path in created:
-            parent = _parent(doc, plan.path[:-1], created)
-            if existing is None:
+            if not write:
+                created.add(plan.path)
+            elif existing is None:
+                parent = _parent(doc, plan.path[:-1], created)
                 table = _new_table(plan)
                 if isinstance(parent, OutOfOrderTableProxy):
                     tail = table
@@ -194,11 +199,12 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan]) -> Outcome:
         existing = _lookup(doc, path)
         wanted = [{s.key: s.value for s in plan.settings} for plan in elements]
         if existing is None:
-            tables = [_new_table(plan) for plan in elements]
-            parent = _parent(doc, path[:-1], created)
-            if isinstance(parent, OutOfOrderTableProxy):
-                tail = tables[-1]
-            parent[path[-1]] = AoT(tables)
+            if write:
+                tables = [_new_table(plan) for plan in elements]
+                parent = _parent(doc, path[:-1], created)
+                if isinstance(parent, OutOfOrderTableProxy):
+                    tail = tables[-1]
+                parent[path[-1]] = AoT(tables)
             for plan in elements:
                 _written(outcome, plan)
         elif _unwrap(existing) == wanted:
