@@ -81,6 +81,12 @@ def test_flake8_noop(files: dict[str, str]) -> None:
             id="per-file-ignores, one line, flake8's tokenizer",
         ),
         pytest.param(
+            {".flake8": "[flake8]\nper-file-ignores =\n    a.py: W503\n    b.py: E501\n"},
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\n\n[tool.ruff.lint.per-file-ignores]\n'
+            '"b.py" = ["E501"]\n',
+            id="per-file-ignores: a pattern left with nothing Ruff knows goes",
+        ),
+        pytest.param(
             {
                 ".flake8": "[flake8]\ninline-quotes = '\ndocstring-convention = numpy\n"
                 "ban-relative-imports = parents\n"

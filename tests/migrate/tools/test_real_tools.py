@@ -72,12 +72,14 @@ def _legacy_and_migrated(
 ) -> tuple[Path, Path]:
     before, after = tmp_path / "before", tmp_path / "after"
     migrated = run(legacy)
-    for root, files in ((before, legacy), (after, {"pyproject.toml": migrated.text})):
+    after_files = {**migrated.files_after, "pyproject.toml": migrated.text}
+    for root, files in ((before, legacy), (after, after_files)):
         for name, text in {**tree, **files}.items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    assert set(migrated.result.remove_files) == set(legacy)
+    # Everything moved: the legacy files are gone or left without a section.
+    assert not any("[" in text for text in migrated.files_after.values())
     return before, after
 
 
@@ -91,6 +93,27 @@ def _pytest(project: Path, *args: str) -> str:
         check=False,
     )
     return re.sub(r" in [0-9.]+s", "", done.stdout.replace(str(project), "<root>"))
+
+
+def test_pytest_takes_tox_ini_over_setup_cfg(tmp_path: Path) -> None:
+    legacy = {
+        "tox.ini": "[pytest]\naddopts = -k one\n",
+        "setup.cfg": "[tool:pytest]\naddopts = -k two\n",
+    }
+    tree = {"test_x.py": "def test_one():\n    pass\n\n\ndef test_two():\n    pass\n"}
+    before, after = tmp_path / "before", tmp_path / "after"
+    migrated = run(legacy)
+    for root, files in (
+        (before, legacy),
+        (after, {**migrated.files_after, "pyproject.toml": migrated.text}),
+    ):
+        root.mkdir()
+        for name, text in {**tree, **files}.items():
+            (root / name).write_text(text, encoding="utf-8")
+    collected = _pytest(before, "--co", "-q")
+    assert "test_x.py::test_one" in collected
+    assert "test_two" not in collected.split("deselected")[0]
+    assert _pytest(after, "--co", "-q") == collected
 
 
 def test_pytest_sees_the_same_config(tmp_path: Path) -> None:
@@ -124,9 +147,10 @@ def _mypy(project: Path) -> str:
     return done.stdout
 
 
-def test_mypy_reads_the_same_overrides(tmp_path: Path) -> None:
+@pytest.mark.parametrize("config", ["mypy.ini", "setup.cfg"])
+def test_mypy_reads_the_same_overrides(config: str, tmp_path: Path) -> None:
     legacy = {
-        "mypy.ini": (
+        config: (
             "[mypy]\nstrict = True\nwarn_unreachable = true\n\n"
             "# no stubs for these\n[mypy-yaml.*,requests.*]\nignore_missing_imports = True\n\n"
             "[mypy-pkg.legacy]\ndisallow_untyped_defs = False\n"

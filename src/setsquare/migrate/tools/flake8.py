@@ -339,6 +339,10 @@ def _per_file_ignores(section: _Section, plan: ToolPlan) -> TablePlan | None:
             translated.add(ruff)
             if reason:
                 reasons.append(reason)
+        if not translated.items:
+            reason = "; ".join(reasons) + "; nothing left to ignore for " + ", ".join(files)
+            plan.entries.append(Entry(source.where(option), Action.DROPPED, "", reason))
+            continue
         for pattern in files:
             settings.append(
                 Setting(
