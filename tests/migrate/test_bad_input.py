@@ -133,36 +133,14 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         ),
     ),
     (
-        "setup-py-arguments",
-        {
-            "setup.py": b"from setuptools import setup\n\nsetup(\n    name='demo',\n"
-            b"    version=open('VERSION').read(),\n)\n",
-        },
-        (
-            "setup.py:3: setup() is given name, version; setsquare does not migrate setup() "
-            "arguments yet"
-        ),
+        "setup-py-kwargs",
+        {"setup.py": b"from setuptools import setup\n\nkw = dict(name='demo')\nsetup(**kw)\n"},
+        "setup.py:4: setup() takes positional or **keyword arguments, which hide what it sets",
     ),
     (
-        "invalid-classifier",
-        {"setup.cfg": b"[metadata]\nname = demo\nversion = 1\nclassifiers = Not :: A Classifier\n"},
-        (
-            "setup.cfg:4: the migrated pyproject.toml would not be valid: "
-            "`project.classifiers[0]` must be trove-classifier"
-        ),
-    ),
-    (
-        "invalid-name",
-        {"setup.cfg": b"[metadata]\nname = my demo\nversion = 1\n"},
-        (
-            "setup.cfg:2: the migrated pyproject.toml would not be valid: "
-            "`project.name` must be pep508-identifier"
-        ),
-    ),
-    (
-        "no-version",
-        {"setup.cfg": b"[metadata]\nname = demo\n"},
-        "setup.cfg: [metadata] has no version, and pyproject.toml's [project] must have one",
+        "setup-py-computed-name",
+        {"setup.py": b"import setuptools\nsetuptools.setup(name='demo'.upper(), version='1')\n"},
+        "setup.py: setup() computes the project name, and [project] name must be a literal",
     ),
     (
         "setup-py-syntax",

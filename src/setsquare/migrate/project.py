@@ -26,8 +26,9 @@ from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
+from setsquare.migrate.setup_cfg import PROJECT_ORDER as _PROJECT_ORDER
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
-from setsquare.migrate.setup_py import inspect_setup_py
+from setsquare.migrate.setup_py import SetupPy, inspect_setup_py
 from setsquare.migrate.strip import remove_sections
 
 if sys.version_info >= (3, 11):
@@ -299,12 +300,7 @@ def _version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
     ]
 
 
-def _check_result(text: str, origins: Mapping[tuple[str, ...], str]) -> None:
-    """Re-parse the result (tomlkit placement bugs) and validate it (validate-pyproject)."""
-    data = tomllib.loads(text)
-    if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
-        msg = "tomlkit rendered a pyproject.toml that parses differently"
-        raise AssertionError(msg)
+def _validation_error(data: dict[str, Any]) -> ValidationError | None:
     logger = logging.getLogger("validate_pyproject")
     level = logger.level
     # Its advice (e.g. on extras in entry points) is about the input, which we keep as is.
@@ -312,20 +308,133 @@ def _check_result(text: str, origins: Mapping[tuple[str, ...], str]) -> None:
     try:
         _validator()(data)
     except ValidationError as error:
-        where, _, line = _origin_of(error, origins).partition(":")
-        raise InputError(
-            where or PYPROJECT,
-            f"the migrated pyproject.toml would not be valid: {error.summary}",
-            line=int(line) if line.isdigit() else None,
-            hint="fix that value (the build backends refuse it too), then run again",
-        ) from error
+        return error
     finally:
         logger.setLevel(level)
+    return None
+
+
+def _check_result(
+    text: str, original: str | None, origins: Mapping[tuple[str, ...], str]
+) -> list[Entry]:
+    """Re-parse the result (tomlkit placement bugs) and validate it (validate-pyproject).
+
+    A file that was already invalid before we touched it is reported, not refused:
+    its problem is not ours to fix, and refusing would block every migration.
+    """
+    data = tomllib.loads(text)
+    if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
+        msg = "tomlkit rendered a pyproject.toml that parses differently"
+        raise AssertionError(msg)
+    error = _validation_error(data)
+    if error is None:
+        return []
+    if original is not None:
+        before = _validation_error(tomllib.loads(original))
+        if before is not None and before.summary == error.summary:
+            return [
+                Entry(
+                    PYPROJECT,
+                    Action.KEPT,
+                    reason=f"already failed validate-pyproject before the migration: "
+                    f"{error.summary}",
+                )
+            ]
+    where, _, line = _origin_of(error, origins).partition(":")
+    raise InputError(
+        where or PYPROJECT,
+        f"the migrated pyproject.toml would not be valid: {error.summary}",
+        line=int(line) if line.isdigit() else None,
+        hint="fix that value (the build backends refuse it too), then run again",
+    ) from error
 
 
 @functools.cache
 def _validator() -> Validator:
     return Validator()
+
+
+#: setup() fields declared dynamic -> the tables that must then not hold them statically.
+_DYNAMIC_TABLES = {
+    "urls": ("project", "urls"),
+    "optional-dependencies": ("project", "optional-dependencies"),
+    "scripts": ("project", "scripts"),
+    "gui-scripts": ("project", "gui-scripts"),
+}
+
+
+def _combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
+    """Add setup.py's fields to setup.cfg's: setup() arguments win, as in setuptools."""
+    has_name = (
+        any(t.name == ("project",) and t.get("name") for t in packaging.tables)
+        or any(t.name == ("project",) and t.get("name") for t in setup_py.tables)
+        or "name" in doc.get("project", {})
+    )
+    wanted = [t for t in setup_py.tables if t.fields] or setup_py.dynamic
+    if not wanted:
+        return
+    if "name" in setup_py.dynamic or not has_name:
+        raise InputError(
+            "setup.py",
+            "setup() computes the project name, and [project] name must be a literal",
+            hint="write the name as a string in setup() or setup.cfg [metadata], then run again",
+        )
+    by_name = {t.name: t for t in packaging.tables}
+    if not packaging.tables:
+        packaging.tables = [Table(("project",)), Table(("tool", "setuptools"))]
+        by_name = {t.name: t for t in packaging.tables}
+        if not setup_py.sets_include_package_data:
+            # pyproject.toml's default is true; setup.py alone meant false.
+            by_name[("tool", "setuptools")].add("include-package-data", False)
+            packaging.entries.append(
+                Entry(
+                    "setup.py include_package_data (absent)",
+                    Action.TRANSFORMED,
+                    "[tool.setuptools] include-package-data = false",
+                    "setup.py's default is false, pyproject.toml's is true",
+                )
+            )
+    elif setup_py.sets_include_package_data:
+        tool = by_name.get(("tool", "setuptools"))
+        if tool is not None:
+            tool.fields = [f for f in tool.fields if f.key != "include-package-data"]
+    project = by_name[("project",)]
+    for table in setup_py.tables:
+        target = by_name.get(table.name)
+        if target is None:
+            target = Table(table.name)
+            packaging.tables.append(target)
+            by_name[table.name] = target
+        for new in table.fields:
+            target.fields = [f for f in target.fields if f.key != new.key]
+            target.fields.append(new)
+    for name in setup_py.dynamic:
+        project.fields = [f for f in project.fields if f.key != name]
+        if name in _DYNAMIC_TABLES and _DYNAMIC_TABLES[name] in by_name:
+            by_name[_DYNAMIC_TABLES[name]].fields = []
+        if name == "entry-points":
+            for table in packaging.tables:
+                if table.name[:2] == ("project", "entry-points"):
+                    table.fields = []
+    dynamic = project.get("dynamic")
+    listed = [str(i.value) for i in dynamic.value] if dynamic is not None else []  # type: ignore[union-attr]
+    listed += [n for n in setup_py.dynamic if n not in listed]
+    project.fields = [f for f in project.fields if f.key != "dynamic"]
+    if listed:
+        project.add("dynamic", items(listed))
+    packaging.build_requires.extend(setup_py.build_requires)
+    if setup_py.license_expression:
+        packaging.setuptools_floor = max(packaging.setuptools_floor, 77)
+        classifiers = project.get("classifiers")
+        if classifiers is not None and isinstance(classifiers.value, list):
+            kept = [i for i in classifiers.value if not str(i.value).startswith("License ::")]
+            project.fields = [
+                f if f.key != "classifiers" else type(f)(f.key, kept, f.comments, f.origin)
+                for f in project.fields
+            ]
+    project.fields.sort(key=lambda f: _PROJECT_ORDER.index(f.key))
+    # [project] and its sub-tables first, then [tool.*], then [dependency-groups].
+    packaging.tables.sort(key=lambda t: {"project": 0, "tool": 1}.get(t.name[0], 2))
 
 
 def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) -> Outcome:
@@ -342,11 +451,14 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
         packaging = migrate_setup_cfg(ini, cfg_text)
     setup_py = files.get("setup.py")
     legacy_backend = False
+    outcome.entries.extend(packaging.entries)
     if setup_py is not None:
         inspection = inspect_setup_py(setup_py)
         outcome.entries.extend(inspection.entries)
         legacy_backend = True
-    outcome.entries.extend(packaging.entries)
+        _combine(packaging, inspection, doc)
+        if inspection.text is not None and packaging.tables:
+            outcome.changes["setup.py"] = inspection.text
 
     tools = _tools(files, doc)
     consumed_cfg = set(packaging.consumed)
@@ -402,7 +514,9 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
 
     text = doc.as_string()
     if text != (original or "") and text:
-        _check_result(text, origins_of([*packaging.tables, *req_tables]))
+        outcome.entries.extend(
+            _check_result(text, original, origins_of([*packaging.tables, *req_tables]))
+        )
         outcome.changes[PYPROJECT] = text
     for path in sorted(remove_files):
         if path in files:

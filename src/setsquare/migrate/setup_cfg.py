@@ -46,7 +46,7 @@ OWNED = {
 }
 
 #: The order of keys in a new [project], as in setsquare's template.
-_PROJECT_ORDER = [
+PROJECT_ORDER = [
     "name",
     "version",
     "description",
@@ -58,7 +58,12 @@ _PROJECT_ORDER = [
     "maintainers",
     "keywords",
     "classifiers",
+    "urls",
     "dependencies",
+    "optional-dependencies",
+    "scripts",
+    "gui-scripts",
+    "entry-points",
     "dynamic",
 ]
 
@@ -889,7 +894,7 @@ class _Mapper:
     def tables(self) -> list[Table]:
         if self.dynamic:
             self.project.add("dynamic", items(dict.fromkeys(self.dynamic)))
-        self.project.fields.sort(key=lambda f: _PROJECT_ORDER.index(f.key))
+        self.project.fields.sort(key=lambda f: PROJECT_ORDER.index(f.key))
         return [
             self.project,
             self.urls,
