@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import tomlkit
 
+from setsquare.migrate.ini import parse_ini
+from setsquare.migrate.ledger import source_of
 from tests.migrate.tools.support import run
 
 if sys.version_info >= (3, 11):
@@ -51,3 +53,24 @@ def test_case_second_run_is_a_noop(case: Path) -> None:
     second = run(first.files_after, first.text)
     assert second.text == first.text
     assert second.files_after == first.files_after
+
+
+def test_case_ledger_names_every_input_key(case: Path) -> None:
+    """Nothing is dropped silently: every option of every file read is in the ledger."""
+    files = _read(case / "input")
+    pyproject = files.pop("pyproject.toml", "")
+    first = run(files, pyproject)
+    sources = {entry.source for entry in first.result.entries}
+    black = tomllib.loads(pyproject).get("tool", {}).get("black", {})
+    for key in black:
+        assert source_of("pyproject.toml", None, "tool.black", key) in sources
+    moved = {path: first.result.consumed.get(path, set()) for path in files}
+    for path, text in files.items():
+        if not path.endswith((".cfg", ".ini", ".flake8", ".coveragerc")):
+            continue
+        parsed = parse_ini(text, path)
+        for section in parsed.sections:
+            if section.name not in moved[path]:
+                continue
+            for option in section.options:
+                assert source_of(path, option.line, section.name, option.key) in sources

@@ -238,6 +238,13 @@ def _select(section: _Section, plan: ToolPlan, complexity: bool) -> Setting:
                 codes.add(plugin.whole)
     for key in ("extend-select", "enable-extensions"):
         _translate_option(section.get(key), found, codes)
+    for key in ("extend-select", "enable-extensions"):
+        extra = section.get(key)
+        if extra is not None:
+            reason = "merged into the explicit selection"
+            plan.entries.append(
+                Entry(source.where(extra), Action.TRANSFORMED, "[tool.ruff.lint] select", reason)
+            )
     if "flake8-tidy-imports" in found and section.get("ban-relative-imports") and not explicit:
         codes.add(["TID252"])
     kept: list[str] = []
@@ -310,6 +317,13 @@ def _ignore(section: _Section, plan: ToolPlan) -> Setting | None:
             f"flake8's default ignore list ({_FLAKE8_DEFAULT_IGNORE}) has no stable Ruff rule"
         )
     first = present[0]
+    for later in present[1:]:
+        reason = "merged with `ignore`: with an explicit select, extend-ignore is ignore"
+        plan.entries.append(
+            Entry(
+                section.source.where(later), Action.TRANSFORMED, "[tool.ruff.lint] ignore", reason
+            )
+        )
     if not codes.items:
         for option in present:
             reason = "; ".join(reasons) or "nothing left to ignore"
