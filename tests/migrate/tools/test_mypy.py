@@ -60,3 +60,10 @@ def test_existing_mypy_table_blocks_the_move() -> None:
         "kept        mypy.ini:2 [mypy] strict -> [tool.mypy] strict (conflict: pyproject.toml"
         " already has [tool.mypy] with strict = false;"
     ) in done.ledger()
+
+
+def test_dot_mypy_ini_beats_setup_cfg_and_goes() -> None:
+    done = run({".mypy.ini": "[mypy]\nstrict = true\n", "setup.cfg": "[mypy]\nstrict = false\n"})
+    assert done.text == "[tool.mypy]\nstrict = true\n"
+    assert done.result.remove_files == {".mypy.ini"}
+    assert done.result.consumed == {".mypy.ini": {"mypy"}, "setup.cfg": {"mypy"}}

@@ -77,3 +77,19 @@ def test_pyproject_table_shadows_legacy_sections() -> None:
     assert done.text == "[tool.pytest.ini_options]\n"
     assert "pytest never reads it: pyproject.toml [tool.pytest] takes precedence" in done.ledger()
     assert done.result.consumed == {"setup.cfg": {"tool:pytest"}}
+
+
+def test_dot_pytest_ini_is_read_and_removed() -> None:
+    done = run({".pytest.ini": "[pytest]\naddopts = -q\n", "tox.ini": "[pytest]\naddopts = -x\n"})
+    assert done.text == '[tool.pytest.ini_options]\naddopts = ["-q"]\n'
+    assert done.result.remove_files == {".pytest.ini"}
+    assert "pytest never reads it: .pytest.ini takes precedence" in done.ledger()
+
+
+def test_pytest_toml_is_reported_not_migrated() -> None:
+    done = run({"pytest.toml": "[pytest]\naddopts = ['-q']\n"})
+    assert done.text == ""
+    assert done.ledger() == (
+        "kept        pytest.toml (pytest reads it before pyproject.toml; move its tables under"
+        " [tool.pytest] by hand)\n"
+    )

@@ -29,11 +29,25 @@ INI_FILES = (
     ".flake8",
     ".isort.cfg",
     "pytest.ini",
+    ".pytest.ini",
     "mypy.ini",
+    ".mypy.ini",
     ".coveragerc",
 )
 #: files that hold one tool's config only: removed once every section in them has moved
-STANDALONE = frozenset({".flake8", ".isort.cfg", "pytest.ini", "mypy.ini", ".coveragerc"})
+STANDALONE = frozenset(
+    {".flake8", ".isort.cfg", "pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", ".coveragerc"}
+)
+#: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
+_SHADOW_WHEN_EMPTY = frozenset(
+    {"pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", ".coveragerc"}
+)
+#: TOML config files that outrank pyproject.toml; not migrated, only reported
+_TOML_SHADOWS = {
+    "pytest.toml": "pytest",
+    ".pytest.toml": "pytest",
+    ".coveragerc.toml": "coverage",
+}
 _OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
 #: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
 _SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
@@ -122,6 +136,12 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
         for path in STANDALONE & consumed.keys()
         if {section.name for section in inis[path].sections} <= consumed[path]
     }
+    for path in sorted(_TOML_SHADOWS.keys() & files.keys()):
+        reason = (
+            f"{_TOML_SHADOWS[path]} reads it before pyproject.toml; move its tables under"
+            f" [tool.{_TOML_SHADOWS[path]}] by hand"
+        )
+        entries.append(Entry(path, Action.KEPT, "", reason))
     for path in sorted(_SHADOW_WHEN_EMPTY & inis.keys()):
         if not inis[path].sections:
             remove_files.add(path)

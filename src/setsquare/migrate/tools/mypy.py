@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
 
 _FIND = sections_prefixed("mypy", "mypy-")
-CANDIDATES = (("mypy.ini", _FIND), ("setup.cfg", _FIND))
+CANDIDATES = (("mypy.ini", _FIND), (".mypy.ini", _FIND), ("setup.cfg", _FIND))
+_OWN_FILES = ("mypy.ini", ".mypy.ini")
 
 _COMMA_LISTS = frozenset(
     {
@@ -79,7 +80,7 @@ def _override(source: values.Source) -> TablePlan:
 
 def _section_plan(ini: IniFile, section: IniSection) -> TablePlan:
     source = values.Source(ini, section)
-    header = ini.header_comments if ini.path == "mypy.ini" else ()
+    header = ini.header_comments if ini.path in _OWN_FILES else ()
     comments = (*header, *section.comments)
     settings = tuple(_setting(source, option) for option in section.options)
     return TablePlan(("tool", "mypy"), settings, comments)
@@ -88,7 +89,8 @@ def _section_plan(ini: IniFile, section: IniSection) -> TablePlan:
 def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> ToolPlan:
     """Plan ``[tool.mypy]`` and its overrides from the one file mypy reads."""
     tool: Any = pyproject.get("tool", {})
-    winner = "mypy.ini" if "mypy.ini" in inis else None
+    # mypy.ini and .mypy.ini count when they exist at all, even without a [mypy] section.
+    winner = next((path for path in _OWN_FILES if path in inis), None)
     if winner is None and "mypy" in tool:
         return drop_shadowed(inis, CANDIDATES, "pyproject.toml [tool.mypy]", "mypy")
     if winner is None and "setup.cfg" in inis and inis["setup.cfg"].section("mypy"):

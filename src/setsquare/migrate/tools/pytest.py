@@ -24,10 +24,17 @@ if TYPE_CHECKING:
 
 CANDIDATES = (
     ("pytest.ini", sections_named("pytest")),
+    (".pytest.ini", sections_named("pytest")),
     ("tox.ini", sections_named("pytest")),
     ("setup.cfg", sections_named("tool:pytest")),
 )
-_SECTION = {"pytest.ini": "pytest", "tox.ini": "pytest", "setup.cfg": "tool:pytest"}
+_SECTION = {
+    "pytest.ini": "pytest",
+    ".pytest.ini": "pytest",
+    "tox.ini": "pytest",
+    "setup.cfg": "tool:pytest",
+}
+_OWN_FILES = ("pytest.ini", ".pytest.ini")
 
 # pytest 9's own `addini` types (plugins add their own keys: those keep their text).
 _ARGS = frozenset(
@@ -82,8 +89,9 @@ def _setting(source: values.Source, option: IniOption) -> Setting:
 
 def _winner(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> str | None:
     tool: Any = pyproject.get("tool", {})
-    if "pytest.ini" in inis:
-        return "pytest.ini"
+    for path in _OWN_FILES:
+        if path in inis:
+            return path
     if "pytest" in tool:
         return "pyproject.toml"
     for path in ("tox.ini", "setup.cfg"):
@@ -105,11 +113,11 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Too
     section = ini.section(_SECTION[winner])
     if section is None:
         # An empty pytest.ini still decides the rootdir and shadows everything else.
-        reason = "pytest.ini has no [pytest] section: pytest runs with no configuration"
+        reason = f"{winner} has no [pytest] section: pytest runs with no configuration"
         plan.entries.append(Entry(source_of(winner, None), Action.DROPPED, "", reason))
         return plan
     source = values.Source(ini, section)
-    header = ini.header_comments if winner == "pytest.ini" else ()
+    header = ini.header_comments if winner in _OWN_FILES else ()
     settings = tuple(_setting(source, option) for option in section.options)
     plan.plans.append(
         TablePlan(("tool", "pytest", "ini_options"), settings, (*header, *section.comments))
