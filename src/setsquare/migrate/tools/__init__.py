@@ -48,6 +48,9 @@ _TOML_SHADOWS = {
     ".pytest.toml": "pytest",
     ".coveragerc.toml": "coverage",
 }
+#: every file `migrate_tools` looks at, for the command to read and pass in `files`
+#: (requirements files and .pre-commit-config.yaml are welcome too: they name plugins)
+TOOL_FILES = (*INI_FILES, *_TOML_SHADOWS)
 _OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
 #: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
 _SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
