@@ -77,3 +77,14 @@ def test_unsupported_isort_settings_are_reported() -> None:
     ledger = done.ledger()
     assert "multi_line_output (Ruff's isort always does what multi_line_output = 3" in ledger
     assert "skip_glob (Ruff's isort rules have no such setting)" in ledger
+
+
+def test_every_black_key_is_in_the_ledger() -> None:
+    black = (
+        "[tool.black]\nline-length = 99\nskip-string-normalization = false\n"
+        "required-version = '24'\npreview = true\nexclude = '/gen/'\n"
+    )
+    ledger = run({}, black).ledger()
+    for key in ("line-length", "skip-string-normalization", "required-version", "preview"):
+        assert f"pyproject.toml [tool.black] {key} " in ledger
+    assert "exclude (a regex: Ruff takes globs" in ledger

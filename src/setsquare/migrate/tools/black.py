@@ -79,6 +79,10 @@ def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
             if value:
                 reason = "Ruff spells it quote-style = preserve"
                 fmt.append(_setting("quote-style", raw_key, "preserve", reason))
+            else:
+                source = source_of("pyproject.toml", None, "tool.black", raw_key)
+                reason = "Ruff normalises quotes by default too"
+                result.plan.entries.append(Entry(source, Action.TRANSFORMED, "", reason))
         elif key == "skip_magic_trailing_comma":
             fmt.append(_setting("skip-magic-trailing-comma", raw_key, bool(value)))
         else:
