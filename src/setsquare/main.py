@@ -38,6 +38,30 @@ def _key_value(text: str) -> tuple[str, str]:
     return key, value
 
 
+def _add_path(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("path", metavar="PATH", nargs="?", default=".", help=f"{what} (default: .)")
+
+
+def _add_vcs_ref(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--vcs-ref",
+        metavar="REF",
+        help=f"git tag, branch or commit of the template (default: {default})",
+    )
+
+
+def _add_data(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--data",
+        "-d",
+        metavar="KEY=VALUE",
+        type=_key_value,
+        action="append",
+        default=[],
+        help=f"{what}; repeat for several",
+    )
+
+
 def make_parser() -> argparse.ArgumentParser:
     """Build the argument parser (separate from ``main`` so docs and tests can use it)."""
     parser = argparse.ArgumentParser(
@@ -62,20 +86,8 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="SRC",
         help="template source: a local path or git URL (default: the setsquare repository)",
     )
-    new_parser.add_argument(
-        "--vcs-ref",
-        metavar="REF",
-        help="git tag, branch or commit of the template (default: the tag of this release)",
-    )
-    new_parser.add_argument(
-        "--data",
-        "-d",
-        metavar="KEY=VALUE",
-        type=_key_value,
-        action="append",
-        default=[],
-        help="answer a template question; repeat for several",
-    )
+    _add_vcs_ref(new_parser, "the tag of this release")
+    _add_data(new_parser, "answer a template question")
     new_parser.add_argument(
         "--defaults",
         action="store_true",
@@ -95,9 +107,7 @@ def make_parser() -> argparse.ArgumentParser:
             "SQ checks (the bundle, legacy configuration, tool pins). Exit 1 if any check fails."
         ),
     )
-    check_parser.add_argument(
-        "path", metavar="PATH", nargs="?", default=".", help="repository root"
-    )
+    _add_path(check_parser, "repository root")
     check_parser.add_argument("--select", default="", help="comma-separated check ids or prefixes")
     check_parser.add_argument("--ignore", default="", help="comma-separated check ids or prefixes")
     check_parser.add_argument(
@@ -113,23 +123,9 @@ def make_parser() -> argparse.ArgumentParser:
             "new ones). Exit 1 and list the files when conflicts are left to resolve."
         ),
     )
-    update_parser.add_argument(
-        "path", metavar="PATH", nargs="?", default=".", help="project root (default: .)"
-    )
-    update_parser.add_argument(
-        "--vcs-ref",
-        metavar="REF",
-        help="git tag, branch or commit of the template (default: its newest release tag)",
-    )
-    update_parser.add_argument(
-        "--data",
-        "-d",
-        metavar="KEY=VALUE",
-        type=_key_value,
-        action="append",
-        default=[],
-        help="change the answer to a template question; repeat for several",
-    )
+    _add_path(update_parser, "project root")
+    _add_vcs_ref(update_parser, "its newest release tag")
+    _add_data(update_parser, "change the answer to a template question")
 
     adopt_parser = commands.add_parser(
         "adopt",
@@ -140,9 +136,7 @@ def make_parser() -> argparse.ArgumentParser:
             "then run `pre-commit install` in a git repository. A second run changes nothing."
         ),
     )
-    adopt_parser.add_argument(
-        "path", metavar="PATH", nargs="?", default=".", help="repository root"
-    )
+    _add_path(adopt_parser, "repository root")
     adopt_parser.add_argument(
         "--baseline",
         action="store_true",
@@ -168,9 +162,7 @@ def make_parser() -> argparse.ArgumentParser:
             "print a ledger of what became of every key and line. A second run changes nothing."
         ),
     )
-    migrate_parser.add_argument(
-        "path", metavar="PATH", nargs="?", default=".", help="project root (default: .)"
-    )
+    _add_path(migrate_parser, "project root")
     migrate_parser.add_argument(
         "--diff", action="store_true", help="print unified diffs of the changes; write nothing"
     )
