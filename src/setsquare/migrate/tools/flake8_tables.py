@@ -1,0 +1,243 @@
+"""The Ruff tables for one ``[flake8]`` section: selection, ignores, per-file, plugin options."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from setsquare.errors import InputError
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.tools import flake8_plugins as plugins
+from setsquare.migrate.tools import ruff_rules, values
+from setsquare.migrate.tools.flake8_codes import (
+    Codes,
+    Section,
+    files_to_codes,
+    option_key,
+    to_ruff,
+    translate_option,
+)
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+
+if TYPE_CHECKING:
+    from setsquare.migrate.ini import IniOption
+
+_FLAKE8_DEFAULT_IGNORE = "E121, E123, E126, E226, E24, E704, W503, W504"
+_QUOTES = {"'": "single", '"': "double", "'''": "single", '"""': "double"}
+
+
+def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
+    source, found = section.source, section.found
+    codes = Codes()
+    explicit = section.get("select")
+    if explicit is not None:
+        translate_option(explicit, found, codes)
+    else:
+        for plugin in plugins.PLUGINS:
+            if plugin.name in found and plugin.whole:
+                codes.add(plugin.whole)
+    for key in ("extend-select", "enable-extensions"):
+        translate_option(section.get(key), found, codes)
+    for key in ("extend-select", "enable-extensions"):
+        extra = section.get(key)
+        if extra is not None:
+            reason = "merged into the explicit selection"
+            plan.entries.append(
+                Entry(source.where(extra), Action.TRANSFORMED, "[tool.ruff.lint] select", reason)
+            )
+    if "flake8-tidy-imports" in found and section.get("ban-relative-imports") and not explicit:
+        codes.add(["TID252"])
+    kept: list[str] = []
+    for selector in codes.items:
+        if selector.startswith("C9") and not complexity:
+            plan.entries.append(
+                Entry(
+                    source.whole(),
+                    Action.DROPPED,
+                    "",
+                    f"{selector}: mccabe reports nothing without max-complexity (Ruff would"
+                    " check at 10)",
+                )
+            )
+        elif ruff_rules.preview_only(selector):
+            plan.entries.append(
+                Entry(
+                    source.whole(),
+                    Action.DROPPED,
+                    "",
+                    f"{selector}: preview-only in Ruff, selecting it has no effect",
+                )
+            )
+        else:
+            kept.append(selector)
+    comments = {
+        kept.index(codes.items[i]): text
+        for i, text in codes.comments.items()
+        if codes.items[i] in kept
+    }
+    reasons = [*codes.dropped]
+    used = sorted(f"{name} ({section.why[name]})" for name in found if name not in plugins.CORE)
+    reasons.insert(0, "plugins in use: " + (", ".join(used) if used else "none found"))
+    reasons.extend(
+        plugins.BY_NAME[name].note for name in sorted(found) if plugins.BY_NAME[name].note
+    )
+    if explicit is None:
+        reasons.insert(0, "flake8 selects every installed plugin by default: made explicit")
+    if explicit is not None:
+        return source.setting(
+            explicit,
+            "select",
+            kept,
+            action=Action.TRANSFORMED,
+            reason="; ".join(reasons),
+            element_comments=comments,
+        )
+    return Setting(
+        "select",
+        kept,
+        source.whole(),
+        source.origin,
+        Action.TRANSFORMED,
+        "; ".join(reasons),
+        element_comments=comments,
+    )
+
+
+def ignore(section: Section, plan: ToolPlan) -> Setting | None:
+    codes = Codes()
+    options = [section.get("ignore"), section.get("extend-ignore")]
+    for option in options:
+        translate_option(option, section.found, codes)
+    present = [option for option in options if option is not None]
+    if not present:
+        return None
+    reasons = [*codes.dropped]
+    if section.get("ignore") is None:
+        reasons.append(
+            f"flake8's default ignore list ({_FLAKE8_DEFAULT_IGNORE}) has no stable Ruff rule"
+        )
+    first = present[0]
+    for later in present[1:]:
+        reason = "merged with `ignore`: with an explicit select, extend-ignore is ignore"
+        plan.entries.append(
+            Entry(
+                section.source.where(later), Action.TRANSFORMED, "[tool.ruff.lint] ignore", reason
+            )
+        )
+    if not codes.items:
+        for option in present:
+            reason = "; ".join(reasons) or "nothing left to ignore"
+            plan.entries.append(Entry(section.source.where(option), Action.DROPPED, "", reason))
+        return None
+    return section.source.setting(
+        first,
+        "ignore",
+        codes.items,
+        action=Action.TRANSFORMED if reasons or len(present) > 1 else Action.MAPPED,
+        reason="; ".join(reasons),
+        element_comments=codes.comments,
+    )
+
+
+def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
+    option = section.get("per-file-ignores")
+    if option is None:
+        return None
+    source = section.source
+    settings: list[Setting] = []
+    for files, codes, comments in files_to_codes(option, source.ini.path):
+        translated = Codes()
+        reasons: list[str] = []
+        for code in codes:
+            ruff, reason = to_ruff(code, section.found)
+            translated.add(ruff)
+            if reason:
+                reasons.append(reason)
+        if not translated.items:
+            reason = "; ".join(reasons) + "; nothing left to ignore for " + ", ".join(files)
+            plan.entries.append(Entry(source.where(option), Action.DROPPED, "", reason))
+            continue
+        for pattern in files:
+            settings.append(
+                Setting(
+                    pattern,
+                    translated.items,
+                    source.where(option),
+                    source.origin,
+                    Action.TRANSFORMED if reasons else Action.MAPPED,
+                    "; ".join(reasons),
+                    comments=comments if pattern == files[0] else (),
+                )
+            )
+    return TablePlan(("tool", "ruff", "lint", "per-file-ignores"), tuple(settings), option.comments)
+
+
+def quote(option: IniOption, path: str) -> str:
+    text = option.value.strip()
+    style = _QUOTES.get(text) or (text if text in ("single", "double") else None)
+    if style is None:
+        raise InputError(
+            path,
+            f"`{option.key}` must be ' or \" (or single/double), not {text!r}",
+            line=option.line,
+            hint="flake8-quotes refuses this value too",
+        )
+    return style
+
+
+def plugin_options(section: Section, plan: ToolPlan, handled: set[str]) -> list[TablePlan]:
+    source, path = section.source, section.source.ini.path
+    tables: dict[str, list[Setting]] = {}
+
+    def put(table: str, option: IniOption, key: str, value: object, reason: str = "") -> None:
+        action = Action.TRANSFORMED if reason else Action.MAPPED
+        tables.setdefault(table, []).append(
+            source.setting(option, key, value, action=action, reason=reason)
+        )
+        handled.add(option_key(option))
+
+    for name, option in section.options.items():
+        if name == "max-complexity":
+            put("mccabe", option, "max-complexity", values.number(option, path))
+        elif name == "max-doc-length":
+            put("pycodestyle", option, "max-doc-length", values.number(option, path))
+        elif name == "docstring-convention":
+            convention = option.value.strip()
+            if convention in ("pep257", "numpy", "google"):
+                put("pydocstyle", option, "convention", convention)
+            else:
+                handled.add(name)
+                reason = (
+                    "Ruff checks every D rule when no convention is set"
+                    if convention == "all"
+                    else f"Ruff has no docstring convention {convention!r}"
+                )
+                action = Action.TRANSFORMED if convention == "all" else Action.DROPPED
+                plan.entries.append(Entry(source.where(option), action, "", reason))
+        elif name in ("inline-quotes", "multiline-quotes", "docstring-quotes"):
+            put("flake8-quotes", option, name, quote(option, path))
+        elif name == "avoid-escape":
+            put("flake8-quotes", option, name, values.boolean(option, path))
+        elif name == "ban-relative-imports":
+            text = option.value.strip().lower()
+            ban = "parents" if text == "parents" else "all"
+            put("flake8-tidy-imports", option, name, ban, "`true` bans all relative imports")
+        elif name in ("ignore-names", "classmethod-decorators", "staticmethod-decorators"):
+            put("pep8-naming", option, name, values.commas_or_space(option.value))
+        elif name == "application-import-names":
+            put(
+                "isort",
+                option,
+                "known-first-party",
+                values.commas_or_space(option.value),
+                "flake8-import-order's application names are isort's first party",
+            )
+    if "flake8-docstrings" in section.found and section.get("docstring-convention") is None:
+        reason = "flake8-docstrings checks the pep257 convention unless told otherwise"
+        default = Setting(
+            "convention", "pep257", source.whole(), source.origin, Action.TRANSFORMED, reason
+        )
+        tables.setdefault("pydocstyle", []).append(default)
+    return [
+        TablePlan(("tool", "ruff", "lint", table), tuple(settings))
+        for table, settings in tables.items()
+    ]
