@@ -8,6 +8,7 @@ migrated, different ones are reported as conflicts and their legacy section stay
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +18,11 @@ from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, mypy, pytest, ruff
 from setsquare.migrate.tools.plan import Origin, Outcome, ToolPlan, apply
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
 
 if TYPE_CHECKING:
     import tomlkit
@@ -139,6 +145,12 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
         for path in STANDALONE & consumed.keys()
         if {section.name for section in inis[path].sections} <= consumed[path]
     }
+    # tomlkit's model and its text can disagree (tomlkit#145, #361): what a TOML reader
+    # sees must be what was built, or the run stops before anything is written.
+    read, built = tomllib.loads(pyproject.as_string()).get("tool", {}), pyproject.unwrap()
+    for name in _OWNED:
+        if read.get(name) != built.get("tool", {}).get(name):
+            raise RuntimeError(f"tomlkit wrote [tool.{name}] differently from its own model")
     for path in sorted(_TOML_SHADOWS.keys() & files.keys()):
         reason = (
             f"{_TOML_SHADOWS[path]} reads it before pyproject.toml; move its tables under"
