@@ -3,7 +3,8 @@
 Each tool's config is read from the one file that tool itself would read (flake8, isort,
 pytest, mypy and coverage each have their own discovery order); the others are reported
 as dead config. Tables the user already has are never written into: equal values count as
-migrated, different ones are reported as conflicts and their legacy section stays.
+migrated, different ones are conflicts, and a tool with a conflict moves nothing at all
+(its legacy file would otherwise still win over half-moved tables).
 """
 
 from __future__ import annotations
