@@ -27,14 +27,6 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         "setup.cfg:3: option `name` appears twice in section [metadata]",
     ),
     (
-        "alias-and-key",
-        {"setup.cfg": b"[metadata]\nname = demo\nsummary = a\ndescription = b\n"},
-        (
-            "setup.cfg:4: [metadata] description: also given as `summary` on line 3 "
-            "(setuptools reads them as one key)"
-        ),
-    ),
-    (
         "non-utf8-setup-cfg",
         {"setup.cfg": b"[metadata]\nname = demo\nauthor = Jos\xe9\n"},
         "setup.cfg:3: is not UTF-8 text (invalid continuation byte)",

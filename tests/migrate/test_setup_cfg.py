@@ -184,6 +184,16 @@ def test_fixes(cfg: str, expected: str) -> None:
     tomlkit.parse(out)  # valid TOML
 
 
+def test_alias_given_twice_first_wins_as_in_setuptools() -> None:
+    cfg = "[metadata]\nurl = https://a\nhome_page = https://b\n"
+    packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)
+    assert render(packaging.tables).startswith('[project.urls]\nHomepage = "https://a"\n')
+    assert packaging.entries[1].render() == (
+        "dropped     setup.cfg:3 [metadata] home_page (setuptools reads it as `url`, already "
+        "given as `url` on line 2, and keeps that first one)"
+    )
+
+
 def test_every_key_is_in_the_ledger() -> None:
     cfg = (
         "[metadata]\nname = a\nunknown_key = 1\n"

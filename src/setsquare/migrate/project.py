@@ -27,7 +27,7 @@ from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
 from setsquare.migrate.setup_cfg import PROJECT_ORDER as _PROJECT_ORDER
-from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
+from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg, people_items
 from setsquare.migrate.setup_py import SetupPy, inspect_setup_py
 from setsquare.migrate.strip import remove_sections
 
@@ -268,6 +268,34 @@ def _uses_setuptools_scm(packaging: Packaging, doc: TOMLDocument) -> bool:
     )
 
 
+def _scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> list[Entry]:
+    """With setuptools_scm switched on, it sets the version: no ``attr:``/``file:`` as well.
+
+    setuptools_scm is on when setup() passes ``use_scm_version`` or pyproject.toml has a
+    ``[tool.setuptools_scm]`` table (and it is a build requirement). A dynamic version
+    source written next to it would then be evaluated too, which in pyproject.toml
+    mode imports the package (and fails where setup.cfg's build did not).
+    """
+    if not _uses_setuptools_scm(packaging, doc):
+        return []
+    if not in_setup_py and "setuptools_scm" not in doc.get("tool", {}):
+        return []
+    dynamic = next(
+        (t for t in packaging.tables if t.name == ("tool", "setuptools", "dynamic")), None
+    )
+    if dynamic is None or dynamic.get("version") is None:
+        return []
+    dynamic.fields = [f for f in dynamic.fields if f.key != "version"]
+    return [
+        Entry(
+            "setup.cfg [metadata] version",
+            Action.DROPPED,
+            reason="setuptools_scm sets the version; the dynamic source is not written "
+            "(version stays in [project] dynamic)",
+        )
+    ]
+
+
 def _version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
     """[project] needs a version or ``dynamic = ["version"]``; setup.cfg could omit it."""
     project = next((t for t in packaging.tables if t.name == ("project",)), None)
@@ -408,6 +436,19 @@ def _combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None
         for new in table.fields:
             target.fields = [f for f in target.fields if f.key != new.key]
             target.fields.append(new)
+    for role in ("author", "maintainer"):
+        given = {k: v for k, v in setup_py.people.items() if k.startswith(role)}
+        if given and role in packaging.people:
+            # setup() arguments replace setup.cfg's key by key: its maintainer may
+            # come with setup.cfg's maintainer_email.
+            names, emails = packaging.people[role]
+            people = people_items(given.get(role, names), given.get(f"{role}_email", emails))
+            field = project.get(f"{role}s")
+            assert field is not None
+            project.fields = [
+                f if f.key != f"{role}s" else type(f)(f.key, people, f.comments, f.origin)
+                for f in project.fields
+            ]
     for name in setup_py.dynamic:
         project.fields = [f for f in project.fields if f.key != name]
         if name in _DYNAMIC_TABLES and _DYNAMIC_TABLES[name] in by_name:
@@ -451,11 +492,13 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
         packaging = migrate_setup_cfg(ini, cfg_text)
     setup_py = files.get("setup.py")
     legacy_backend = False
+    scm_in_setup_py = False
     outcome.entries.extend(packaging.entries)
     if setup_py is not None:
         inspection = inspect_setup_py(setup_py)
         outcome.entries.extend(inspection.entries)
         legacy_backend = True
+        scm_in_setup_py = inspection.uses_scm_version
         _combine(packaging, inspection, doc)
         if inspection.text is not None and packaging.tables:
             outcome.changes["setup.py"] = inspection.text
@@ -490,6 +533,7 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
                 )
 
     if packaging.tables:
+        outcome.entries.extend(_scm_version(packaging, doc, scm_in_setup_py))
         outcome.entries.extend(_version_source(packaging, doc))
         if new_file and header:
             for text in header:

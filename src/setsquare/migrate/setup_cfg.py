@@ -86,6 +86,8 @@ class Packaging:
     dependency_files: tuple[str, ...] = ()
     name: str | None = None
     has_dependencies: bool = False
+    #: author / maintainer: the (names, e-mails) texts, for setup.py to complete.
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -258,7 +260,7 @@ def _one_or_many(files: list[str]) -> Scalar | list[Scalar]:
     return files[0] if len(files) == 1 else list(files)
 
 
-def _people(names: str, emails: str) -> list[Item]:
+def people_items(names: str, emails: str) -> list[Item]:
     """Authors or maintainers: comma lists paired when they line up (setuptools joins them)."""
     name_list = [n.strip() for n in names.split(",") if n.strip()]
     email_list = [e.strip() for e in emails.split(",") if e.strip()]
@@ -277,13 +279,15 @@ def _options_by_key(
         key = option.key.replace("-", "_").lower()
         key = aliases.get(key, key)
         if key in found:
-            raise InputError(
-                reader.ini.path,
-                f"[{section.name}] {option.key}: also given as "
-                f"`{found[key].key}` on line {found[key].line} (setuptools reads them as one key)",
-                line=option.line,
-                hint="keep one of the two",
+            # setuptools keeps the first ("Already inhabited. Skipping.").
+            reader.record(
+                section.name,
+                option,
+                Action.DROPPED,
+                reason=f"setuptools reads it as `{key}`, already given as `{found[key].key}` "
+                f"on line {found[key].line}, and keeps that first one",
             )
+            continue
         found[key] = option
     return found
 
@@ -310,6 +314,7 @@ class _Mapper:
         self.dependency_files: list[str] = []
         self.classifier_option: IniOption | None = None
         self.license_expression = False
+        self.people_text: dict[str, tuple[str, str]] = {}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -473,7 +478,8 @@ class _Mapper:
             return
         name_text = self.r.value(s, names) if names is not None else ""
         email_text = self.r.value(s, emails) if emails is not None else ""
-        people = _people(name_text, email_text)
+        people = people_items(name_text, email_text)
+        self.people_text[role] = (name_text, email_text)
         first = names if names is not None else emails
         assert first is not None
         comments = (names.comments if names is not None else ()) + (
@@ -975,6 +981,7 @@ def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
         consumed=set(owned),
         dependency_files=tuple(mapper.dependency_files),
         name=str(name_field.value) if name_field is not None else None,
+        people=mapper.people_text,
         has_dependencies=mapper.project.get("dependencies") is not None
         or bool(mapper.dependency_files),
     )

@@ -21,6 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg import people_items
 
 PATH = "setup.py"
 
@@ -63,6 +64,10 @@ class SetupPy:
     #: setup() passes include_package_data itself, so no default is written for it.
     sets_include_package_data: bool = False
     license_expression: bool = False
+    #: literal author/author_email/maintainer/maintainer_email given to setup().
+    people: dict[str, str] = field(default_factory=dict)
+    #: setup(use_scm_version=...): setuptools_scm sets the version.
+    uses_scm_version: bool = False
 
 
 def _setup_call(tree: ast.Module) -> ast.Call | None:
@@ -149,16 +154,6 @@ def _with_marker(requirement: str, marker: str) -> str:
         return f"{requirement}; {marker}"
     base = requirement.split(";", 1)[0].rstrip()
     return f"{base}; ({parsed.marker}) and ({marker})"
-
-
-def _people(names: str, emails: str) -> list[Item]:
-    name_list = [n.strip() for n in names.split(",") if n.strip()]
-    email_list = [e.strip() for e in emails.split(",") if e.strip()]
-    if name_list and len(name_list) == len(email_list):
-        return [Item({"name": n, "email": e}) for n, e in zip(name_list, email_list, strict=True)]
-    people: list[Item] = [Item({"name": n}) for n in name_list]
-    people.extend(Item({"email": e}) for e in email_list)
-    return people
 
 
 class _Mapper:
@@ -275,7 +270,7 @@ class _Mapper:
         keys = [k for k in (role, f"{role}_email") if k in self.lines]
         if not keys or any(not isinstance(self.values.get(k), str) for k in keys):
             return
-        people = _people(self.values.get(role, ""), self.values.get(f"{role}_email", ""))
+        people = people_items(self.values.get(role, ""), self.values.get(f"{role}_email", ""))
         self.project.add(f"{role}s", people, origin=self.origin(keys[0]))
         for key in keys:
             self.note(
@@ -534,6 +529,12 @@ def inspect_setup_py(text: str) -> SetupPy:
     result.build_requires = mapper.build_requires
     result.dynamic = dynamic
     result.sets_include_package_data = "include_package_data" in lines
+    result.uses_scm_version = "use_scm_version" in lines
+    result.people = {
+        key: values[key]
+        for key in ("author", "author_email", "maintainer", "maintainer_email")
+        if key in mapper.moved and isinstance(values.get(key), str)
+    }
     result.license_expression = mapper.license_expression
     if mapper.moved:
         result.text = _cut(text, call, mapper.moved)
