@@ -33,7 +33,9 @@ def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
         translate_option(explicit, found, codes)
     else:
         for plugin in plugins.PLUGINS:
-            if plugin.name in found and plugin.whole:
+            # mccabe is installed with flake8 but silent until max-complexity is set.
+            silent = plugin.name == "mccabe" and not complexity
+            if plugin.name in found and plugin.whole and not silent:
                 codes.add(plugin.whole)
     for key in ("extend-select", "enable-extensions"):
         translate_option(section.get(key), found, codes)
