@@ -352,3 +352,49 @@ def test_ruff_reports_what_flake8_reported(
     assert {(row, code) for path, row, code in flake8 if path == "pkg/mod.py"} >= in_mod
     assert {(row, code) for path, row, code in flake8 if path == "pkg/__init__.py"} == in_init
     assert _ruff(after) == flake8
+
+
+# `acme` is not in the tree: only known_first_party makes it first party, for both tools.
+UNSORTED = """\
+import requests
+from acme import mod
+import os, sys
+from typing import Any
+from .sibling import thing
+import zlib, attr
+x: Any = (os, sys, requests, mod, thing, zlib, attr)
+"""
+
+
+@pytest.mark.parametrize(
+    "isort_cfg",
+    [
+        pytest.param("[settings]\nprofile = black\nknown_first_party = acme\n", id="first party"),
+        pytest.param(
+            "[settings]\nprofile = black\nknown_first_party = acme\n"
+            "force_sort_within_sections = true\nlines_after_imports = 2\n"
+            "force_single_line = true\n",
+            id="layout options",
+        ),
+        pytest.param(
+            "[settings]\nprofile = black\nno_lines_before = LOCALFOLDER\n"
+            "sections = FUTURE,STDLIB,FIRSTPARTY,THIRDPARTY,LOCALFOLDER\n"
+            "known_first_party = acme\n",
+            id="section order",
+        ),
+    ],
+)
+def test_ruff_sorts_imports_as_isort_did(isort_cfg: str, tmp_path: Path) -> None:
+    before, after = _legacy_and_migrated(
+        tmp_path, {".isort.cfg": isort_cfg}, {"pkg/__init__.py": "", "pkg/mod.py": UNSORTED}
+    )
+    subprocess.run([tool("isort"), "pkg/mod.py"], cwd=before, check=True, capture_output=True)
+    subprocess.run(
+        [tool("ruff"), "check", "--no-cache", "--select", "I", "--fix", "pkg/mod.py"],
+        cwd=after,
+        check=True,
+        capture_output=True,
+    )
+    sorted_by_isort = (before / "pkg" / "mod.py").read_text(encoding="utf-8")
+    assert sorted_by_isort != UNSORTED
+    assert (after / "pkg" / "mod.py").read_text(encoding="utf-8") == sorted_by_isort
