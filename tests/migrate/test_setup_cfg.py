@@ -103,6 +103,13 @@ FIXES = [
         id="non-spdx-license-kept-as-text",
     ),
     pytest.param(
+        "[bdist_wheel]\nuniversal = 1\n# our metadata\n[metadata]\n# the name\nname = a\n"
+        "# how we package\n[options]\nzip_safe = false\n",
+        '[project]\n# our metadata\n# the name\nname = "a"\n\n'
+        "[tool.setuptools]\n# how we package\nzip-safe = false\ninclude-package-data = false\n",
+        id="comments-of-sections-and-keys",
+    ),
+    pytest.param(
         "[metadata]\nkeywords =\n    a\n    b c\n",
         '[project]\nkeywords = ["a", "b c"]\n\n[tool.setuptools]\ninclude-package-data = false\n',
         id="keywords-multiline",

@@ -111,8 +111,9 @@ def render(tables: Iterable[Table], header: Iterable[str] = ()) -> str:
     for table in tables:
         if not table.fields:
             continue
-        lines = _comment_lines(table.comments)
-        lines.append(f"[{key_path(table.name)}]")
+        # A table's comments go right under its header: tomlkit keeps comments above a
+        # header with the table before it, where a merge could not find them.
+        lines = [f"[{key_path(table.name)}]", *_comment_lines(table.comments)]
         for entry in table.fields:
             lines.extend(_comment_lines(entry.comments))
             lines.append(f"{tomlkit.key(entry.key).as_string()} = {_value(entry.value)}")

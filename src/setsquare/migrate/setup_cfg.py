@@ -947,9 +947,12 @@ def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
     if not owned:
         return Packaging(tables=[], entries=[])
     mapper = _Mapper(_Reader(ini, text))
+    # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
+        mapper.project.comments = present["metadata"].comments
         mapper.metadata(present["metadata"])
     if "options" in present:
+        mapper.setuptools.comments = present["options"].comments
         mapper.options(present["options"], present)
     else:
         # Without [options], pyproject.toml's defaults must still not change the build.
