@@ -83,16 +83,18 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
     )
     handled = {"select", "extend-select", "enable-extensions", "ignore", "extend-ignore"}
     handled.add("per-file-ignores")
-    lint: list[Setting] = [flake8_tables.select(section, plan, complexity)]
+    select = flake8_tables.select(section, plan, complexity)
     ignore = flake8_tables.ignore(section, plan)
-    if ignore is not None:
-        lint.append(ignore)
+    options = flake8_tables.plugin_options(section, plan, handled)
+    if not any(table.path[-1] == "pydocstyle" for table in options):
+        ignore = flake8_tables.settle_docstring_pairs(select, ignore, source)
+    lint = [select] if ignore is None else [select, ignore]
     header = ini.header_comments if winner == ".flake8" else ()
     tables = [TablePlan(("tool", "ruff", "lint"), tuple(lint), (*header, *main.comments))]
     per_file = flake8_tables.per_file_ignores(section, plan)
     if per_file is not None:
         tables.append(per_file)
-    tables.extend(flake8_tables.plugin_options(section, plan, handled))
+    tables.extend(options)
     top: list[Setting] = []
     line_length: Setting | None = None
     excludes: list[IniOption] = []

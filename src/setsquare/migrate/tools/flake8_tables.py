@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
@@ -243,3 +244,27 @@ def plugin_options(section: Section, plan: ToolPlan, handled: set[str]) -> list[
         TablePlan(("tool", "ruff", "lint", table), tuple(settings))
         for table, settings in tables.items()
     ]
+
+
+#: pydocstyle pairs that contradict each other; with no convention Ruff warns on every run
+#: and drops the first of each, so the migration says so once, in the config.
+_DOCSTRING_PAIRS = ("D203", "D213")
+
+
+def settle_docstring_pairs(
+    select: Setting, ignore: Setting | None, source: values.Source
+) -> Setting | None:
+    """Ignore D203 and D213 when every D rule is selected without a convention."""
+    selected = [code for code in _DOCSTRING_PAIRS if any(code.startswith(s) for s in select.value)]
+    ignored = [] if ignore is None else list(ignore.value)
+    missing = [code for code in selected if not any(code.startswith(i) for i in ignored)]
+    if not missing:
+        return ignore
+    reason = (
+        "D203/D211 and D212/D213 contradict each other; Ruff keeps D211 and D212"
+        " (no docstring convention was set)"
+    )
+    if ignore is None:
+        return Setting("ignore", missing, source.whole(), source.origin, Action.TRANSFORMED, reason)
+    note = f"{ignore.reason}; {reason}" if ignore.reason else reason
+    return replace(ignore, value=[*ignored, *missing], action=Action.TRANSFORMED, reason=note)
