@@ -106,6 +106,15 @@ def _existing_dependencies(doc: TOMLDocument, packaging: Packaging) -> list[Requ
     return None
 
 
+def _dynamic_dependencies(doc: TOMLDocument, packaging: Packaging) -> bool:
+    listed = [str(v) for v in doc.get("project", {}).get("dynamic", [])]
+    for table in packaging.tables:
+        if table.name == ("project",) and (found := table.get("dynamic")) is not None:
+            assert isinstance(found.value, list)
+            listed += [str(item.value) for item in found.value]
+    return "dependencies" in listed
+
+
 def _is_included(path: str, named: list[str], files: Mapping[str, str]) -> bool:
     """A file pulled in with ``-r`` is a requirements file too (``-c`` files are not)."""
     return any(
@@ -148,6 +157,16 @@ def _requirements(
                     Action.KEPT,
                     reason="setup.cfg reads it (`install_requires = file:`); "
                     "it stays the dynamic source",
+                )
+            )
+        elif _dynamic_dependencies(doc, packaging):
+            roles[runtime] = ""
+            entries.append(
+                Entry(
+                    runtime,
+                    Action.KEPT,
+                    reason="[project] dependencies is dynamic (setup.py computes it); "
+                    "left as it is",
                 )
             )
         elif declared is not None:
