@@ -53,6 +53,11 @@ from setsquare.migrate.tools import migrate_tools
             id="unbalanced quote in addopts",
         ),
         pytest.param(
+            {".isort.cfg": "[settings]\ndefault_section = STDLIB, FIRSTPARTY\n"},
+            ".isort.cfg:2: `default_section` must name one section, not 2",
+            id="two default sections",
+        ),
+        pytest.param(
             {".flake8": "[flake8]\nmax-complexity = ten\n"},
             ".flake8:2: `max-complexity` must be a number, not 'ten'",
             id="bad max-complexity",

@@ -166,9 +166,17 @@ def _map(opt: _Opt, settings: list[Setting], result: Result) -> None:
             _setting(opt, target, _sections(opt), "Ruff spells section names in kebab-case")
         )
     elif key == "default_section":
-        [name] = _sections(opt)
+        names = _sections(opt)
+        if len(names) != 1:
+            line = opt.option.line if opt.option is not None else None
+            raise InputError(
+                opt.path or "pyproject.toml",
+                f"`{opt.key}` must name one section, not {len(names)}",
+                line=line,
+                hint="isort takes a single default section",
+            )
         settings.append(
-            _setting(opt, "default-section", name, "Ruff spells section names in kebab-case")
+            _setting(opt, "default-section", names[0], "Ruff spells section names in kebab-case")
         )
     elif key == "reverse_relative":
         order = "closest-to-furthest" if opt.as_bool() else "furthest-to-closest"
