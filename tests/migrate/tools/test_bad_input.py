@@ -86,3 +86,36 @@ def test_an_owned_tool_key_that_is_not_a_table() -> None:
     with pytest.raises(InputError) as excinfo:
         migrate_tools({}, doc)
     assert excinfo.value.message == "pyproject.toml: `tool.black` is not a table"
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "message"),
+    [
+        pytest.param(
+            "[tool.black]\nline-length = 'wide'\n",
+            "pyproject.toml: [tool.black] `line-length` must be an integer, not 'wide'",
+            id="black line-length",
+        ),
+        pytest.param(
+            "[tool.black]\ntarget-version = 'py38'\n",
+            "pyproject.toml: [tool.black] `target-version` must be an array, not 'py38'",
+            id="black target-version",
+        ),
+        pytest.param(
+            "[tool.isort]\nline_length = 'x'\n",
+            "pyproject.toml: [tool.isort] `line_length` must be an integer, not 'x'",
+            id="isort line_length",
+        ),
+        pytest.param(
+            "[tool.isort]\nknown_first_party = 3\n",
+            "pyproject.toml: [tool.isort] `known_first_party` must be an array, not 3",
+            id="isort list",
+        ),
+    ],
+)
+def test_bad_tool_tables_in_pyproject(pyproject: str, message: str) -> None:
+    doc = tomlkit.parse(pyproject)
+    with pytest.raises(InputError) as excinfo:
+        migrate_tools({}, doc)
+    assert excinfo.value.message == message
+    assert doc.as_string() == pyproject

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.tools import values
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
 if TYPE_CHECKING:
@@ -59,9 +60,11 @@ def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
         key = str(raw_key).replace("-", "_")
         value = item.unwrap() if hasattr(item, "unwrap") else item
         if key == "line_length":
-            result.line_length = _setting("line-length", raw_key, value)
+            length = values.expect("tool.black", raw_key, value, int)
+            result.line_length = _setting("line-length", raw_key, length)
         elif key == "target_version":
-            versions = sorted(value, key=lambda v: int(str(v)[3:] or 0)) if value else []
+            targets = values.expect("tool.black", raw_key, value, list)
+            versions = sorted(targets, key=lambda v: int(v[3:]) if v[3:].isdigit() else 0)
             if "requires-python" in project:
                 reason = "Ruff reads the target from [project] requires-python"
                 result.plan.entries.append(
@@ -76,7 +79,7 @@ def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
                 reason = "Ruff takes the lowest of Black's target versions"
                 result.top.append(_setting("target-version", raw_key, versions[0], reason))
         elif key == "skip_string_normalization":
-            if value:
+            if values.expect("tool.black", raw_key, value, bool):
                 reason = "Ruff spells it quote-style = preserve"
                 fmt.append(_setting("quote-style", raw_key, "preserve", reason))
             else:
@@ -84,7 +87,8 @@ def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
                 reason = "Ruff normalises quotes by default too"
                 result.plan.entries.append(Entry(source, Action.TRANSFORMED, "", reason))
         elif key == "skip_magic_trailing_comma":
-            fmt.append(_setting("skip-magic-trailing-comma", raw_key, bool(value)))
+            skip = values.expect("tool.black", raw_key, value, bool)
+            fmt.append(_setting("skip-magic-trailing-comma", raw_key, skip))
         else:
             reason = _DROPPED.get(key, "a Black command-line setting with no Ruff equivalent")
             result.plan.entries.append(

@@ -94,17 +94,19 @@ class _Opt:
             return values.split_option(self.option, values.commas)
         if isinstance(self.raw, str):
             return values.ListValue(values.commas(self.raw))
-        return values.ListValue([str(item) for item in self.raw])
+        return values.ListValue(values.expect("tool.isort", self.key, self.raw, list))
 
     def as_bool(self) -> bool:
         if self.option is not None:
             return values.boolean(self.option, self.path)
-        return bool(self.raw)
+        if isinstance(self.raw, str) and values.looks_boolean(self.raw):
+            return self.raw.strip().lower() in ("true", "yes", "on")
+        return bool(values.expect("tool.isort", self.key, self.raw, bool))
 
     def as_int(self) -> int:
         if self.option is not None:
             return int(values.number(self.option, self.path))
-        return int(self.raw)
+        return int(values.expect("tool.isort", self.key, self.raw, int))
 
     def normal(self) -> Any:
         if self.option is None or not values.looks_boolean(self.raw):

@@ -92,6 +92,23 @@ def number(option: IniOption, path: str, kind: type[int] | type[float] = int) ->
         ) from None
 
 
+_KINDS = {bool: "a boolean", int: "an integer", str: "a string", list: "an array"}
+
+
+def expect(table: str, key: str, value: Any, kind: type) -> Any:
+    """*value* of ``[table] key`` in pyproject.toml, refused unless it is of *kind*."""
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if kind is list and ok:
+        ok = all(isinstance(item, str) for item in value)
+    if not ok:
+        raise InputError(
+            "pyproject.toml",
+            f"[{table}] `{key}` must be {_KINDS[kind]}, not {value!r}",
+            hint="the tool reading this table refuses the value too",
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class Source:
     """One INI section being migrated: where its settings come from."""
