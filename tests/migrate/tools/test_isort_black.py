@@ -88,3 +88,12 @@ def test_every_black_key_is_in_the_ledger() -> None:
     for key in ("line-length", "skip-string-normalization", "required-version", "preview"):
         assert f"pyproject.toml [tool.black] {key} " in ledger
     assert "exclude (a regex: Ruff takes globs" in ledger
+
+
+def test_isort_cfg_stays_while_it_shadows_a_tool_isort_table() -> None:
+    existing = "[tool.isort]\nknown_first_party = ['old']\n"
+    done = run({".isort.cfg": "[settings]\nknown_first_party = new\n"}, existing)
+    assert done.text == existing + '\n[tool.ruff.lint.isort]\nknown-first-party = ["new"]\n'
+    assert done.result.remove_files == set()
+    assert "kept: pyproject.toml has a [tool.isort] that isort would read" in done.ledger()
+    assert run(done.files_after, done.text).text == done.text

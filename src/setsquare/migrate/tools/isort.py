@@ -256,6 +256,12 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Res
         opts = _toml_opts(tool["isort"])
     else:
         opts, comments = _ini_opts(inis[winner], result)
+        if winner == ".isort.cfg" and "isort" in tool:
+            # Without .isort.cfg, isort would start reading [tool.isort] instead.
+            reason = "kept: pyproject.toml has a [tool.isort] that isort would read without it"
+            result.plan.entries.append(Entry(source_of(winner, None), Action.KEPT, "", reason))
+            result.plan.origins -= {opt.origin for opt in opts}
+            result.plan.origins -= {(winner, s.name) for s in inis[winner].sections}
     settings: list[Setting] = []
     for opt in opts:
         _map(opt, settings, result)
