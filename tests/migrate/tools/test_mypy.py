@@ -56,10 +56,26 @@ def test_existing_mypy_table_blocks_the_move() -> None:
     assert done.text == "[tool.mypy]\nstrict = false\n"
     assert done.result.consumed == {}
     assert done.result.remove_files == set()
-    assert (
-        "kept        mypy.ini:2 [mypy] strict -> [tool.mypy] strict (conflict: pyproject.toml"
-        " already has [tool.mypy] with strict = false;"
-    ) in done.ledger()
+    assert done.ledger() == (
+        "kept        mypy.ini:2 [mypy] strict (conflict: pyproject.toml already has [tool.mypy],"
+        " ignored while mypy.ini [mypy] exists; merge the two by hand)\n"
+    )
+
+
+def test_a_dormant_table_with_more_keys_is_not_woken_up() -> None:
+    # Equal on `strict`, but removing mypy.ini would switch on warn_unreachable.
+    existing = "[tool.mypy]\nstrict = true\nwarn_unreachable = true\n"
+    done = run({"mypy.ini": "[mypy]\nstrict = true\n"}, existing)
+    assert done.text == existing
+    assert done.result.remove_files == set()
+    assert "merge the two by hand" in done.ledger()
+
+
+def test_an_identical_table_counts_as_migrated() -> None:
+    existing = '[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nmodule = ["a"]\nx = "1"\n'
+    done = run({"mypy.ini": "[mypy]\nstrict = true\n[mypy-a]\nx = 1\n"}, existing)
+    assert done.text == existing
+    assert done.result.remove_files == {"mypy.ini"}
 
 
 def test_dot_mypy_ini_beats_setup_cfg_and_goes() -> None:

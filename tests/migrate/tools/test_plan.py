@@ -48,7 +48,7 @@ def test_a_conflict_holds_back_the_whole_tool_and_only_that_tool() -> None:
     assert done.text == existing + '\n[tool.pytest.ini_options]\naddopts = ["-q"]\n'
     assert done.result.consumed == {"pytest.ini": {"pytest"}}
     assert done.result.remove_files == {"pytest.ini"}
-    assert "already has [[tool.mypy.overrides]] with other content" in done.ledger()
+    assert "already has [tool.mypy], ignored while mypy.ini [mypy-a] exists" in done.ledger()
     assert run(done.files_after, done.text).text == done.text
 
 

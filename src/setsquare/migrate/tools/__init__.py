@@ -18,7 +18,14 @@ from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, mypy, pytest, ruff
-from setsquare.migrate.tools.plan import Origin, Outcome, ToolPlan, apply
+from setsquare.migrate.tools.plan import (
+    Origin,
+    Outcome,
+    ToolPlan,
+    apply,
+    data_under,
+    existing_data,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,6 +65,12 @@ _TOML_SHADOWS = {
 #: every file `migrate_tools` looks at, for the command to read and pass in `files`
 #: (requirements files and .pre-commit-config.yaml are welcome too: they name plugins)
 TOOL_FILES = (*INI_FILES, *_TOML_SHADOWS)
+#: tools whose legacy files outrank pyproject.toml: their [tool.*] root must match exactly
+_SHADOWED_ROOTS = {
+    "pytest": ("tool", "pytest"),
+    "mypy": ("tool", "mypy"),
+    "coverage": ("tool", "coverage"),
+}
 _OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
 #: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
 _SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
@@ -98,6 +111,25 @@ def _held_back(name: str, plan: ToolPlan, trial: Outcome) -> list[Entry]:
     return held
 
 
+def _dormant(plan: ToolPlan, root: tuple[str, ...]) -> Outcome:
+    """The conflict of a legacy file that outranks a [tool.*] table already in pyproject.toml.
+
+    That table is ignored today; moving the legacy file out of the way would wake it up
+    (and any key in it the legacy file lacks), so the two must be merged by hand.
+    """
+    table = ".".join(root)
+    outcome = Outcome()
+    for table_plan in plan.plans:
+        for setting in table_plan.settings:
+            reason = (
+                f"conflict: pyproject.toml already has [{table}], ignored while"
+                f" {setting.origin[0]} [{setting.origin[1]}] exists; merge the two by hand"
+            )
+            outcome.entries.append(Entry(setting.source, Action.KEPT, "", reason))
+            outcome.blocked.add(setting.origin)
+    return outcome
+
+
 def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
     tool = pyproject.get("tool", {})
     bad: str | None = "tool"
@@ -130,6 +162,12 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
     entries: list[Entry] = []
     moved: set[Origin] = set()
     for name, plan in plans.items():
+        root = _SHADOWED_ROOTS.get(name)
+        if root is not None and plan.plans:
+            existing = existing_data(pyproject, root)
+            if existing is not None and existing != data_under(plan.plans, root):
+                entries.extend(_held_back(name, plan, _dormant(plan, root)))
+                continue
         trial = apply(pyproject, plan.plans, write=False)
         if trial.blocked:
             entries.extend(_held_back(name, plan, trial))

@@ -239,3 +239,27 @@ class ToolPlan:
         self.plans.extend(other.plans)
         self.entries.extend(other.entries)
         self.origins |= other.origins
+
+
+def data_under(plans: Sequence[TablePlan], root: tuple[str, ...]) -> dict[str, Any]:
+    """The plain data *plans* would put under *root*, as a TOML reader would see it."""
+    tree: dict[str, Any] = {}
+    for plan in plans:
+        values = {setting.key: setting.value for setting in plan.settings}
+        relative = plan.path[len(root) :]
+        if not relative:
+            tree.update(values)
+            continue
+        node = tree
+        for part in relative[:-1]:
+            node = node.setdefault(part, {})
+        if plan.array:
+            node.setdefault(relative[-1], []).append(values)
+        else:
+            node.setdefault(relative[-1], {}).update(values)
+    return tree
+
+
+def existing_data(doc: tomlkit.TOMLDocument, root: tuple[str, ...]) -> Any:
+    """What *doc* holds at *root* (None when absent), as plain data."""
+    return _unwrap(_lookup(doc, root))
