@@ -1,0 +1,123 @@
+"""Time `setsquare migrate` (without and with --verify) against ini2toml on the same sdists.
+
+For each project of the migrate corpus (tests/migrate/corpus/sdists.txt, downloaded
+into the user cache as the corpus test does) this unpacks fresh copies and, in the
+same run:
+
+- times ``setsquare migrate DIR`` and ``setsquare migrate DIR --verify``;
+- times ``ini2toml setup.cfg -o pyproject.toml`` (ini2toml 0.15 with its extras,
+  installed into a throwaway virtual environment), used the way its README says,
+  with setup.cfg removed afterwards since its content now lives in pyproject.toml;
+- builds the project as shipped and each tool's output (sdist, then wheel from it,
+  isolated) and counts how many publish the same METADATA, entry points and file
+  lists as the original, with the comparison ``--verify`` uses.
+
+    uv run python benchmarks/migrate/run.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# The corpus helpers live with the corpus test; the benchmark reuses them.
+sys.path.insert(0, str(REPO_ROOT))
+
+from setsquare.commands._verify import BuildError, build  # noqa: E402
+from setsquare.errors import SetsquareError  # noqa: E402
+from setsquare.migrate.compare import compare_artifacts  # noqa: E402
+from tests.migrate.test_corpus import ENTRIES, download, unpack  # noqa: E402
+
+SETSQUARE = str(Path(sys.executable).parent / "setsquare")
+INI2TOML = "ini2toml[full]==0.15"
+
+
+def _ini2toml(work: Path) -> Path:
+    """A virtual environment with ini2toml, made with uv from the package index."""
+    venv = work / "ini2toml-venv"
+    uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
+    subprocess.run([uv, "venv", "-q", str(venv)], check=True)
+    subprocess.run(
+        [uv, "pip", "install", "-q", "--python", str(venv / "bin" / "python"), INI2TOML],
+        check=True,
+    )
+    return venv / "bin" / "ini2toml"
+
+
+def _timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+    return time.perf_counter() - start, result.returncode
+
+
+def _same_build(original: Path, migrated: Path, out: Path) -> bool:
+    try:
+        before = build(original, out / "before", "original", migrated=False)
+        after = build(migrated, out / "after", "migrated", migrated=True)
+    except (BuildError, SetsquareError):
+        return False
+    changed = {"pyproject.toml", "setup.cfg", "setup.py"}
+    return not compare_artifacts(before, after, sdist_allowed=changed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=10, help="projects to use (default 10)")
+    args = parser.parse_args(argv)
+    entries = ENTRIES[: args.limit]
+    found = download(entries)
+    sdists = {entry: path for entry, path in found.items() if isinstance(path, Path)}
+    entries = [entry for entry in entries if entry in sdists]
+    times: dict[str, list[float]] = {"setsquare": [], "setsquare --verify": [], "ini2toml": []}
+    same = {"setsquare": 0, "ini2toml": 0}
+    with tempfile.TemporaryDirectory(prefix="bench-migrate-") as scratch:
+        work = Path(scratch)
+        ini2toml = _ini2toml(work)
+        for index, entry in enumerate(entries):
+            base = work / f"{index:02d}"
+            copies = {}
+            for name in ("original", "setsquare", "verify", "ini2toml"):
+                copies[name] = unpack(sdists[entry], base / name)
+            seconds, code = _timed([SETSQUARE, "migrate", str(copies["setsquare"])], base)
+            times["setsquare"].append(seconds)
+            seconds, verify_code = _timed(
+                [SETSQUARE, "migrate", "--verify", str(copies["verify"])], base
+            )
+            times["setsquare --verify"].append(seconds)
+            converted = copies["ini2toml"]
+            cfg = converted / "setup.cfg"
+            seconds, ini_code = _timed(
+                [str(ini2toml), "setup.cfg", "-o", "pyproject.toml"], converted
+            )
+            times["ini2toml"].append(seconds)
+            if ini_code == 0 and cfg.exists():
+                cfg.unlink()
+            ours = code == 0 and _same_build(copies["original"], copies["setsquare"], base / "b1")
+            theirs = ini_code == 0 and _same_build(copies["original"], converted, base / "b2")
+            same["setsquare"] += ours
+            same["ini2toml"] += theirs
+            print(
+                f"{entry:40} setsquare {'same' if ours else 'DIFF'}"
+                f" (--verify exit {verify_code})   ini2toml {'same' if theirs else 'DIFF'}",
+                flush=True,
+            )
+    floor = statistics.median(times["ini2toml"])
+    print(f"\n{len(entries)} projects; median seconds per project, ratio to ini2toml:")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"  {name:20} {median:7.3f} s   {median / floor:6.2f}x")
+    print("builds with identical metadata, entry points and file lists:")
+    for name, count in same.items():
+        print(f"  {name:20} {count}/{len(entries)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

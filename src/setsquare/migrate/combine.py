@@ -1,0 +1,186 @@
+"""setup.cfg, setup.py and an existing pyproject.toml into one packaging plan.
+
+setup() arguments win over setup.cfg, key by key, as in setuptools; fields setup.py
+computes stay there and become ``dynamic``; setuptools_scm, when switched on, is
+the version source.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from setsquare.errors import InputError
+from setsquare.migrate.fragment import Item, Table, items
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg import PROJECT_ORDER, Packaging, people_items
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
+
+    from setsquare.migrate.setup_py import SetupPy
+
+
+def _uses_setuptools_scm(packaging: Packaging, doc: TOMLDocument) -> bool:
+    requires = [str(r) for r in doc.get("build-system", {}).get("requires", [])]
+    requires += [str(item.value) for item in packaging.build_requires]
+    names = {re.split(r"[\s\[<>=!~;@]", text.strip(), maxsplit=1)[0].lower() for text in requires}
+    return bool(names & {"setuptools_scm", "setuptools-scm"}) or "setuptools_scm" in doc.get(
+        "tool", {}
+    )
+
+
+def scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> list[Entry]:
+    """With setuptools_scm switched on, it sets the version: no ``attr:``/``file:`` as well.
+
+    setuptools_scm is on when setup() passes ``use_scm_version`` or pyproject.toml has a
+    ``[tool.setuptools_scm]`` table (and it is a build requirement). A dynamic version
+    source written next to it would then be evaluated too, which in pyproject.toml
+    mode imports the package (and fails where setup.cfg's build did not).
+    """
+    if not _uses_setuptools_scm(packaging, doc):
+        return []
+    if not in_setup_py and "setuptools_scm" not in doc.get("tool", {}):
+        return []
+    dynamic = next(
+        (t for t in packaging.tables if t.name == ("tool", "setuptools", "dynamic")), None
+    )
+    if dynamic is None or dynamic.get("version") is None:
+        return []
+    dynamic.fields = [f for f in dynamic.fields if f.key != "version"]
+    return [
+        Entry(
+            "setup.cfg [metadata] version",
+            Action.DROPPED,
+            reason="setuptools_scm sets the version; the dynamic source is not written "
+            "(version stays in [project] dynamic)",
+        )
+    ]
+
+
+def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
+    """[project] needs a version or ``dynamic = ["version"]``; setup.cfg could omit it."""
+    project = next((t for t in packaging.tables if t.name == ("project",)), None)
+    if project is None or project.get("name") is None or project.get("version") is not None:
+        return []
+    dynamic = project.get("dynamic")
+    if dynamic is not None and any(item.value == "version" for item in dynamic.value):  # type: ignore[union-attr]
+        return []
+    existing = doc.get("project", {})
+    if "version" in existing or "version" in existing.get("dynamic", []):
+        return []
+    if not _uses_setuptools_scm(packaging, doc):
+        raise InputError(
+            "setup.cfg",
+            "[metadata] has no version, and pyproject.toml's [project] must have one",
+            hint="add `version = 1.0` (or `version = attr: pkg.__version__`) to [metadata]",
+        )
+    if dynamic is None:
+        project.add("dynamic", items(["version"]))
+    else:
+        assert isinstance(dynamic.value, list)
+        dynamic.value.append(Item("version"))
+    return [
+        Entry(
+            "setup.cfg [metadata] version (absent)",
+            Action.TRANSFORMED,
+            '[project] dynamic = ["version"]',
+            "setuptools_scm sets the version at build time",
+        )
+    ]
+
+
+#: setup() fields declared dynamic -> the tables that must then not hold them statically.
+_DYNAMIC_TABLES = {
+    "urls": ("project", "urls"),
+    "optional-dependencies": ("project", "optional-dependencies"),
+    "scripts": ("project", "scripts"),
+    "gui-scripts": ("project", "gui-scripts"),
+}
+
+
+def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
+    """Add setup.py's fields to setup.cfg's: setup() arguments win, as in setuptools."""
+    has_name = (
+        any(t.name == ("project",) and t.get("name") for t in packaging.tables)
+        or any(t.name == ("project",) and t.get("name") for t in setup_py.tables)
+        or "name" in doc.get("project", {})
+    )
+    wanted = [t for t in setup_py.tables if t.fields] or setup_py.dynamic
+    if not wanted:
+        return
+    if "name" in setup_py.dynamic or not has_name:
+        raise InputError(
+            "setup.py",
+            "setup() computes the project name, and [project] name must be a literal",
+            hint="write the name as a string in setup() or setup.cfg [metadata], then run again",
+        )
+    by_name = {t.name: t for t in packaging.tables}
+    if not packaging.tables:
+        packaging.tables = [Table(("project",)), Table(("tool", "setuptools"))]
+        by_name = {t.name: t for t in packaging.tables}
+        if not setup_py.sets_include_package_data:
+            # pyproject.toml's default is true; setup.py alone meant false.
+            by_name[("tool", "setuptools")].add("include-package-data", False)
+            packaging.entries.append(
+                Entry(
+                    "setup.py include_package_data (absent)",
+                    Action.TRANSFORMED,
+                    "[tool.setuptools] include-package-data = false",
+                    "setup.py's default is false, pyproject.toml's is true",
+                )
+            )
+    elif setup_py.sets_include_package_data:
+        tool = by_name.get(("tool", "setuptools"))
+        if tool is not None:
+            tool.fields = [f for f in tool.fields if f.key != "include-package-data"]
+    project = by_name[("project",)]
+    for table in setup_py.tables:
+        target = by_name.get(table.name)
+        if target is None:
+            target = Table(table.name)
+            packaging.tables.append(target)
+            by_name[table.name] = target
+        for new in table.fields:
+            target.fields = [f for f in target.fields if f.key != new.key]
+            target.fields.append(new)
+    for role in ("author", "maintainer"):
+        given = {k: v for k, v in setup_py.people.items() if k.startswith(role)}
+        if given and role in packaging.people:
+            # setup() arguments replace setup.cfg's key by key: its maintainer may
+            # come with setup.cfg's maintainer_email.
+            names, emails = packaging.people[role]
+            people = people_items(given.get(role, names), given.get(f"{role}_email", emails))
+            field = project.get(f"{role}s")
+            assert field is not None
+            project.fields = [
+                f if f.key != f"{role}s" else type(f)(f.key, people, f.comments, f.origin)
+                for f in project.fields
+            ]
+    for name in setup_py.dynamic:
+        project.fields = [f for f in project.fields if f.key != name]
+        if name in _DYNAMIC_TABLES and _DYNAMIC_TABLES[name] in by_name:
+            by_name[_DYNAMIC_TABLES[name]].fields = []
+        if name == "entry-points":
+            for table in packaging.tables:
+                if table.name[:2] == ("project", "entry-points"):
+                    table.fields = []
+    dynamic = project.get("dynamic")
+    listed = [str(i.value) for i in dynamic.value] if dynamic is not None else []  # type: ignore[union-attr]
+    listed += [n for n in setup_py.dynamic if n not in listed]
+    project.fields = [f for f in project.fields if f.key != "dynamic"]
+    if listed:
+        project.add("dynamic", items(listed))
+    packaging.build_requires.extend(setup_py.build_requires)
+    if setup_py.license_expression:
+        packaging.setuptools_floor = max(packaging.setuptools_floor, 77)
+        classifiers = project.get("classifiers")
+        if classifiers is not None and isinstance(classifiers.value, list):
+            kept = [i for i in classifiers.value if not str(i.value).startswith("License ::")]
+            project.fields = [
+                f if f.key != "classifiers" else type(f)(f.key, kept, f.comments, f.origin)
+                for f in project.fields
+            ]
+    project.fields.sort(key=lambda f: PROJECT_ORDER.index(f.key))
+    # [project] and its sub-tables first, then [tool.*], then [dependency-groups].
+    packaging.tables.sort(key=lambda t: {"project": 0, "tool": 1}.get(t.name[0], 2))
