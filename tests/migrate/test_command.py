@@ -1,0 +1,64 @@
+"""The command's I/O shell: reading, diffs, and all-or-nothing writes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from setsquare.commands.migrate import read_inputs, write_changes
+from setsquare.main import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_writes_are_all_or_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old\n", encoding="utf-8")
+    (tmp_path / "gone.txt").write_text("x\n", encoding="utf-8")
+    changes: dict[str, str | None] = {
+        "a.txt": "new\n",
+        "gone.txt": None,
+        "no-such-dir/b.txt": "b\n",  # cannot be staged: nothing may change
+    }
+    with pytest.raises(FileNotFoundError):
+        write_changes(tmp_path, changes)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "gone.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "old\n"
+
+
+def test_writes_keep_the_file_mode(tmp_path: Path) -> None:
+    target = tmp_path / "setup.cfg"
+    target.write_text("[a]\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_changes(tmp_path, {"setup.cfg": "[b]\n", "new.toml": "x = 1\n"})
+    assert target.read_text(encoding="utf-8") == "[b]\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "new.toml").read_text(encoding="utf-8") == "x = 1\n"
+
+
+def test_read_inputs_follows_includes_and_constraints(tmp_path: Path) -> None:
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements-dev.txt").write_text(
+        "-r requirements/base.txt\n-c pins.txt\n", encoding="utf-8"
+    )
+    (tmp_path / "requirements" / "base.txt").write_text("-r ../extra.txt\n", encoding="utf-8")
+    (tmp_path / "extra.txt").write_text("six\n", encoding="utf-8")
+    (tmp_path / "pins.txt").write_text("six<2\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not read\n", encoding="utf-8")
+    assert sorted(read_inputs(tmp_path)) == [
+        "extra.txt",
+        "pins.txt",
+        "requirements-dev.txt",
+        "requirements/base.txt",
+    ]
+
+
+def test_diff_shows_removed_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = a\nversion = 1\n", encoding="utf-8")
+    assert main(["migrate", str(tmp_path), "--diff"]) == 0
+    out = capsys.readouterr().out
+    assert "--- a/setup.cfg\n+++ /dev/null\n" in out
+    assert "--- /dev/null\n+++ b/pyproject.toml\n" in out
+    assert '+name = "a"\n' in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["setup.cfg"]
