@@ -57,14 +57,25 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     return time.perf_counter() - start, result.returncode
 
 
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 def _same_build(original: Path, migrated: Path, out: Path) -> bool:
+    """Build copies of both trees; the files the tool changed may differ in the sdist."""
+    old, new = _files(original), _files(migrated)
+    changed = {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+    shutil.copytree(original, out / "original")
+    shutil.copytree(migrated, out / "migrated")
     try:
-        before = build(original, out / "before", "original", migrated=False)
-        after = build(migrated, out / "after", "migrated", migrated=True)
+        before = build(out / "original", out / "before", "original", migrated=False)
+        after = build(out / "migrated", out / "after", "migrated", migrated=True)
     except (BuildError, SetsquareError):
         return False
-    changed = {"pyproject.toml", "setup.cfg", "setup.py"}
-    return not compare_artifacts(before, after, sdist_allowed=changed)
+    problems = compare_artifacts(before, after, sdist_allowed=changed)
+    if problems:
+        print(f"    {migrated.name}: {problems[0]}", flush=True)
+    return not problems
 
 
 def main(argv: list[str] | None = None) -> int:
