@@ -106,9 +106,15 @@ def download(entries: list[str]) -> dict[str, Path | str]:
     cache.mkdir(parents=True, exist_ok=True)
     missing = [entry for entry in entries if _find(cache, entry) is None]
     errors: dict[str, str] = {}
-    if missing and _pip_download(cache, missing).returncode != 0:
+    # Two pip processes (pip prepares each sdist's metadata: a build per project).
+    halves = [missing[::2], missing[1::2]]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda half: _pip_download(cache, half), filter(None, halves)))
+    if any(result.returncode != 0 for result in results):
         # One at a time, so one project the index cannot serve fails only its own test.
         for entry in missing:
+            if _find(cache, entry) is not None:
+                continue
             result = _pip_download(cache, [entry])
             if result.returncode != 0:
                 errors[entry] = result.stdout + result.stderr
