@@ -11,18 +11,25 @@ behaviour is written out explicitly.
 
 from __future__ import annotations
 
-import configparser
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
-from packaging.markers import default_environment
-from packaging.requirements import InvalidRequirement, Requirement
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Inline, Item, Scalar, Table, items
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.fragment import Inline, Item, Table, items
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg_values import (
+    Reader,
+    dict_lines,
+    file_directive,
+    list_items,
+    one_or_many,
+    options_by_key,
+    people_items,
+    requirements,
+)
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
@@ -90,210 +97,8 @@ class Packaging:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-class _Reader:
-    """Interpolated values and ledger bookkeeping for one setup.cfg."""
-
-    def __init__(self, ini: IniFile, text: str) -> None:
-        self.ini = ini
-        self.parser = configparser.ConfigParser()
-        self.parser.optionxform = str  # type: ignore[assignment,method-assign]
-        self.parser.read_string(text, source=ini.path)
-        self.interpolation = configparser.BasicInterpolation()
-        self.entries: list[Entry] = []
-
-    def _vars(self, section: str) -> dict[str, str]:
-        return dict(self.parser.items(section, raw=True))
-
-    def _interpolate(self, section: str, option: IniOption, raw: str) -> str:
-        try:
-            return self.interpolation.before_get(
-                self.parser, section, option.key, raw, self._vars(section)
-            )
-        except configparser.Error as error:
-            message = str(error).splitlines()[0]
-            raise InputError(
-                self.ini.path,
-                f"[{section}] {option.key}: {message}",
-                line=option.line,
-                hint="write a literal % as %% (setup.cfg values are interpolated)",
-            ) from error
-
-    def value(self, section: str, option: IniOption) -> str:
-        return self._interpolate(section, option, option.value)
-
-    def lines(self, section: str, option: IniOption) -> list[tuple[str, tuple[str, ...], int]]:
-        """Each value line, interpolated, with the comments above it and its line number."""
-        if "%" in option.value:
-            # setuptools interpolates the whole value, then splits it: a reference to a
-            # multi-line option brings several lines.
-            expanded = [
-                line.strip() for line in self.value(section, option).splitlines() if line.strip()
-            ]
-            if len(expanded) != len(option.lines):
-                return [(text, (), option.line) for text in expanded]
-            return [
-                (text, line.comments, line.line)
-                for text, line in zip(expanded, option.lines, strict=True)
-            ]
-        return [
-            (self._interpolate(section, option, line.text), line.comments, line.line)
-            for line in option.lines
-        ]
-
-    def record(
-        self,
-        section: str,
-        option: IniOption,
-        action: Action,
-        target: str = "",
-        reason: str = "",
-    ) -> None:
-        source = source_of(self.ini.path, option.line, section, option.key)
-        if "%" in option.value and action in (Action.MAPPED, Action.TRANSFORMED):
-            expanded = "%-interpolation expanded as setuptools does"
-            reason = f"{reason}; {expanded}" if reason else expanded
-            action = Action.TRANSFORMED
-        self.entries.append(Entry(source, action, target, reason))
-
-
-def _list_items(
-    reader: _Reader, section: str, option: IniOption, separator: str = ","
-) -> list[Item]:
-    """setuptools' ``_parse_list``: newline-separated if multi-line, else *separator*."""
-    if "\n" not in option.value:
-        value = reader.value(section, option)
-        parts = [part.strip() for part in value.split(separator)]
-        return [Item(part) for part in parts if part]
-    result = []
-    for text, comments, _ in reader.lines(section, option):
-        if text.strip():
-            result.append(Item(text.strip(), comments))
-    return result
-
-
-def _ambiguous_marker(parts: list[str]) -> bool:
-    """setuptools refuses ``a; python_version<"3.8"`` on one line (two requirements)."""
-    if len(parts) != 2:
-        return False
-    return any(parts[1].startswith(marker) for marker in default_environment())
-
-
-def _requirements(reader: _Reader, section: str, option: IniOption) -> list[Item]:
-    """setuptools' requirement lists: ``;``-split, `` #`` dropped, ``\\`` joined."""
-    if "\n" not in option.value:
-        value = reader.value(section, option)
-        parts = [part.strip() for part in value.split(";") if part.strip()]
-        if _ambiguous_marker(parts):
-            raise InputError(
-                reader.ini.path,
-                f"[{section}] {option.key}: {value.strip()!r} is two requirements to "
-                "setuptools (`;` separates them on one line), not one with a marker",
-                line=option.line,
-                hint="put the requirement on its own indented line below the key",
-            )
-        raw = [(part, option.comments, option.line) for part in parts]
-        comments_first = False
-    else:
-        raw = reader.lines(section, option)
-        comments_first = True
-    result: list[Item] = []
-    pending = ""
-    pending_comments: tuple[str, ...] = ()
-    for text, comments, line in raw:
-        stripped = text.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        requirement, _, inline = stripped.partition(" #")
-        requirement = requirement.rstrip()
-        if pending:
-            requirement = pending + requirement
-            comments = pending_comments + comments
-        if requirement.endswith("\\"):
-            # jaraco.text.join_continuation drops the character before the backslash too.
-            pending, pending_comments = requirement[:-2].strip(), comments
-            continue
-        pending, pending_comments = "", ()
-        try:
-            Requirement(requirement)
-        except InvalidRequirement as error:
-            raise InputError(
-                reader.ini.path,
-                f"[{section}] {option.key}: invalid requirement {requirement!r}: "
-                f"{str(error).splitlines()[0]}",
-                line=line,
-                hint="fix the PEP 508 requirement; setuptools refuses it too",
-            ) from error
-        result.append(
-            Item(
-                requirement, comments if comments_first else (), inline.strip().lstrip("#").strip()
-            )
-        )
-    return result
-
-
-def _dict_lines(reader: _Reader, section: str, option: IniOption) -> list[tuple[str, str]]:
-    """setuptools' ``_parse_dict``: ``key = value`` lines (split on the first ``=``)."""
-    pairs = []
-    for item in _list_items(reader, section, option):
-        assert isinstance(item.value, str)
-        key, sep, value = item.value.partition("=")
-        if not sep:
-            raise InputError(
-                reader.ini.path,
-                f"[{section}] {option.key}: expected `key = value`, got {item.value!r}",
-                line=option.line,
-                hint="write one `key = value` pair per line",
-            )
-        pairs.append((key.strip(), value.strip()))
-    return pairs
-
-
-def _file_directive(value: str) -> list[str] | None:
-    """``file: a, b`` -> ``["a", "b"]``; anything else -> None."""
-    stripped = value.strip()
-    if not stripped.startswith("file:"):
-        return None
-    return [part.strip() for part in stripped[len("file:") :].split(",") if part.strip()]
-
-
-def _one_or_many(files: list[str]) -> Scalar | list[Scalar]:
-    return files[0] if len(files) == 1 else list(files)
-
-
-def people_items(names: str, emails: str) -> list[Item]:
-    """Authors or maintainers: comma lists paired when they line up (setuptools joins them)."""
-    name_list = [n.strip() for n in names.split(",") if n.strip()]
-    email_list = [e.strip() for e in emails.split(",") if e.strip()]
-    if name_list and len(name_list) == len(email_list):
-        return [Item({"name": n, "email": e}) for n, e in zip(name_list, email_list, strict=True)]
-    people: list[Item] = [Item({"name": n}) for n in name_list]
-    people.extend(Item({"email": e}) for e in email_list)
-    return people
-
-
-def _options_by_key(
-    reader: _Reader, section: IniSection, aliases: dict[str, str]
-) -> dict[str, IniOption]:
-    found: dict[str, IniOption] = {}
-    for option in section.options:
-        key = option.key.replace("-", "_").lower()
-        key = aliases.get(key, key)
-        if key in found:
-            # setuptools keeps the first ("Already inhabited. Skipping.").
-            reader.record(
-                section.name,
-                option,
-                Action.DROPPED,
-                reason=f"setuptools reads it as `{key}`, already given as `{found[key].key}` "
-                f"on line {found[key].line}, and keeps that first one",
-            )
-            continue
-        found[key] = option
-    return found
-
-
 class _Mapper:
-    def __init__(self, reader: _Reader) -> None:
+    def __init__(self, reader: Reader) -> None:
         self.r = reader
         self.project = Table(("project",))
         self.urls = Table(("project", "urls"))
@@ -332,7 +137,7 @@ class _Mapper:
 
     def metadata(self, section: IniSection) -> None:
         aliases = {**ALIASES, **ALIASES_WITH_TARGET}
-        options = _options_by_key(self.r, section, aliases)
+        options = options_by_key(self.r, section, aliases)
         s = section.name
         handled: set[str] = set()
 
@@ -356,12 +161,12 @@ class _Mapper:
             self.version(option, s)
         if (option := take("description")) is not None:
             value = self.r.value(s, option)
-            files = _file_directive(value)
+            files = file_directive(value)
             if files is None:
                 self.add(self.project, "description", value.strip(), s, option)
                 note(option, "description", "[project] description")
             else:
-                self.set_dynamic("description", {"file": _one_or_many(files)}, s, option)
+                self.set_dynamic("description", {"file": one_or_many(files)}, s, option)
                 note(
                     option,
                     "description",
@@ -373,7 +178,7 @@ class _Mapper:
         self.people("maintainer", take("maintainer"), take("maintainer_email"), s)
         self.license(take("license"), s)
         if (option := take("license_files")) is not None:
-            values = _list_items(self.r, s, option)
+            values = list_items(self.r, s, option)
             if self.license_expression or self.project.get("license") is None:
                 self.floor = max(self.floor, FLOOR_PEP639)
                 self.add(self.project, "license-files", values, s, option)
@@ -393,11 +198,11 @@ class _Mapper:
             self.classifier_option = option
             handled.add("classifiers")
         if (option := take("keywords")) is not None:
-            self.add(self.project, "keywords", _list_items(self.r, s, option), s, option)
+            self.add(self.project, "keywords", list_items(self.r, s, option), s, option)
             note(option, "keywords", "[project] keywords")
         for key in ("platforms", "provides", "obsoletes"):
             if (option := take(key)) is not None:
-                self.add(self.setuptools, key, _list_items(self.r, s, option), s, option)
+                self.add(self.setuptools, key, list_items(self.r, s, option), s, option)
                 note(
                     option,
                     key,
@@ -412,9 +217,9 @@ class _Mapper:
 
     def version(self, option: IniOption, s: str) -> None:
         value = self.r.value(s, option).strip()
-        files = _file_directive(value)
+        files = file_directive(value)
         if files is not None:
-            self.set_dynamic("version", {"file": _one_or_many(files)}, s, option)
+            self.set_dynamic("version", {"file": one_or_many(files)}, s, option)
             self.r.record(
                 s,
                 option,
@@ -443,7 +248,7 @@ class _Mapper:
         if text is None:
             return
         value = self.r.value(s, text)
-        files = _file_directive(value)
+        files = file_directive(value)
         reason = ""
         if not content_type:
             # Core metadata without a content type means reStructuredText; pyproject.toml
@@ -527,7 +332,7 @@ class _Mapper:
         s: str,
     ) -> None:
         used: set[str] = set()
-        pairs = _dict_lines(self.r, s, project_urls) if project_urls is not None else []
+        pairs = dict_lines(self.r, s, project_urls) if project_urls is not None else []
         taken = {key for key, _ in pairs}
         for option, label in ((url, "Homepage"), (download, "Download")):
             if option is None:
@@ -560,9 +365,9 @@ class _Mapper:
             return
         s = "metadata"
         value = self.r.value(s, option)
-        files = _file_directive(value)
+        files = file_directive(value)
         if files is not None:
-            self.set_dynamic("classifiers", {"file": _one_or_many(files)}, s, option)
+            self.set_dynamic("classifiers", {"file": one_or_many(files)}, s, option)
             self.r.record(
                 s,
                 option,
@@ -571,7 +376,7 @@ class _Mapper:
                 "file: read at build time",
             )
             return
-        found = _list_items(self.r, s, option)
+        found = list_items(self.r, s, option)
         if self.license_expression:
             kept = [item for item in found if not str(item.value).startswith("License ::")]
             dropped = [
@@ -607,7 +412,7 @@ class _Mapper:
     # -- [options] --------------------------------------------------------------
 
     def options(self, section: IniSection, sections: dict[str, IniSection]) -> None:
-        options = _options_by_key(self.r, section, {})
+        options = options_by_key(self.r, section, {})
         s = section.name
         for key, option in options.items():
             method = getattr(self, f"opt_{key}", None)
@@ -642,10 +447,10 @@ class _Mapper:
         self.r.record(s, option, Action.MAPPED, "[project] requires-python")
 
     def opt_install_requires(self, option: IniOption, s: str, _: object) -> None:
-        files = _file_directive(self.r.value(s, option))
+        files = file_directive(self.r.value(s, option))
         if files is not None:
             self.dependency_files.extend(files)
-            self.set_dynamic("dependencies", {"file": _one_or_many(files)}, s, option)
+            self.set_dynamic("dependencies", {"file": one_or_many(files)}, s, option)
             self.r.record(
                 s,
                 option,
@@ -654,17 +459,17 @@ class _Mapper:
                 "file: read at build time",
             )
             return
-        self.add(self.project, "dependencies", _requirements(self.r, s, option), s, option)
+        self.add(self.project, "dependencies", requirements(self.r, s, option), s, option)
         self.r.record(s, option, Action.MAPPED, "[project] dependencies")
 
     def opt_setup_requires(self, option: IniOption, s: str, _: object) -> None:
-        self.build_requires.extend(_requirements(self.r, s, option))
+        self.build_requires.extend(requirements(self.r, s, option))
         self.r.record(
             s, option, Action.TRANSFORMED, "[build-system] requires", "build-time requirements"
         )
 
     def opt_tests_require(self, option: IniOption, s: str, _: object) -> None:
-        self.add(self.groups, "test", _requirements(self.r, s, option), s, option)
+        self.add(self.groups, "test", requirements(self.r, s, option), s, option)
         self.r.record(
             s,
             option,
@@ -687,13 +492,13 @@ class _Mapper:
         if value in ("find:", "find_namespace:"):
             namespaces = value == "find_namespace:"
             if find is not None:
-                for key, found in _options_by_key(self.r, find, {}).items():
+                for key, found in options_by_key(self.r, find, {}).items():
                     if key not in ("where", "include", "exclude"):
                         self.r.record(
                             find.name, found, Action.DROPPED, reason="setuptools ignores this key"
                         )
                         continue
-                    values = _list_items(self.r, find.name, found)
+                    values = list_items(self.r, find.name, found)
                     if not values:
                         self.r.record(
                             find.name, found, Action.DROPPED, reason="empty: setuptools ignores it"
@@ -720,7 +525,7 @@ class _Mapper:
                 f"namespaces = {str(namespaces).lower()} written out (pyproject.toml: true)",
             )
             return
-        self.add(self.setuptools, "packages", _list_items(self.r, s, option), s, option)
+        self.add(self.setuptools, "packages", list_items(self.r, s, option), s, option)
         self.r.record(s, option, Action.MAPPED, "[tool.setuptools] packages")
         if find is not None:
             for found in find.options:
@@ -732,12 +537,12 @@ class _Mapper:
                 )
 
     def opt_package_dir(self, option: IniOption, s: str, _: object) -> None:
-        pairs = _dict_lines(self.r, s, option)
+        pairs = dict_lines(self.r, s, option)
         self.add(self.setuptools, "package-dir", dict(pairs), s, option)
         self.r.record(s, option, Action.MAPPED, "[tool.setuptools] package-dir")
 
     def _list_option(self, option: IniOption, s: str, key: str, note: str = "") -> None:
-        self.add(self.setuptools, key, _list_items(self.r, s, option), s, option)
+        self.add(self.setuptools, key, list_items(self.r, s, option), s, option)
         self.r.record(
             s,
             option,
@@ -790,11 +595,11 @@ class _Mapper:
         self._bool(option, s, "zip-safe", "obsolete (eggs only)")
 
     def opt_cmdclass(self, option: IniOption, s: str, _: object) -> None:
-        self.add(self.setuptools, "cmdclass", dict(_dict_lines(self.r, s, option)), s, option)
+        self.add(self.setuptools, "cmdclass", dict(dict_lines(self.r, s, option)), s, option)
         self.r.record(s, option, Action.MAPPED, "[tool.setuptools] cmdclass")
 
     def opt_entry_points(self, option: IniOption, s: str, _: object) -> None:
-        files = _file_directive(self.r.value(s, option))
+        files = file_directive(self.r.value(s, option))
         if files is None:
             self.r.record(
                 s,
@@ -803,7 +608,7 @@ class _Mapper:
                 reason="setuptools only reads `file:` here; use [options.entry_points]",
             )
             return
-        self.set_dynamic("entry-points", {"file": _one_or_many(files)}, s, option)
+        self.set_dynamic("entry-points", {"file": one_or_many(files)}, s, option)
         self.dynamic.extend(["scripts", "gui-scripts"])
         self.r.record(
             s,
@@ -817,7 +622,7 @@ class _Mapper:
 
     def extras_require(self, section: IniSection) -> None:
         s = section.name
-        files = {o.key: _file_directive(self.r.value(s, o)) for o in section.options}
+        files = {o.key: file_directive(self.r.value(s, o)) for o in section.options}
         from_files = [key for key, value in files.items() if value is not None]
         if from_files and len(from_files) != len(files):
             option = section.options[0]
@@ -833,7 +638,7 @@ class _Mapper:
             for option in section.options:
                 listed = files[option.key]
                 assert listed is not None
-                value[option.key] = _one_or_many(listed)
+                value[option.key] = one_or_many(listed)
                 self.r.record(
                     s,
                     option,
@@ -845,7 +650,7 @@ class _Mapper:
             self.dynamic_table.add("optional-dependencies", value)
             return
         for option in section.options:
-            self.add(self.extras, option.key, _requirements(self.r, s, option), s, option)
+            self.add(self.extras, option.key, requirements(self.r, s, option), s, option)
             self.r.record(s, option, Action.MAPPED, f"[project.optional-dependencies] {option.key}")
 
     def entry_points(self, section: IniSection) -> None:
@@ -860,7 +665,7 @@ class _Mapper:
                 table = Table(("project", "entry-points", group))
                 self.entry_point_groups.append(table)
                 target = f"[project.entry-points.{group}]"
-            for item in _list_items(self.r, s, option):
+            for item in list_items(self.r, s, option):
                 name, sep, value = str(item.value).partition("=")
                 if not sep:
                     raise InputError(
@@ -882,13 +687,13 @@ class _Mapper:
     def package_data_section(self, section: IniSection, table: Table, target: str) -> None:
         s = section.name
         for option in section.options:
-            self.add(table, option.key, _list_items(self.r, s, option), s, option)
+            self.add(table, option.key, list_items(self.r, s, option), s, option)
             self.r.record(s, option, Action.MAPPED, f"{target} {option.key!r}")
 
     def data_files_section(self, section: IniSection) -> None:
         s = section.name
         for option in section.options:
-            self.add(self.data_files, option.key, _list_items(self.r, s, option), s, option)
+            self.add(self.data_files, option.key, list_items(self.r, s, option), s, option)
             self.r.record(
                 s,
                 option,
@@ -946,7 +751,7 @@ def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
     owned = [name for name in present if name in OWNED]
     if not owned:
         return Packaging(tables=[], entries=[])
-    mapper = _Mapper(_Reader(ini, text))
+    mapper = _Mapper(Reader(ini, text))
     # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
         mapper.project.comments = present["metadata"].comments
