@@ -45,3 +45,12 @@ def test_remove_sections(names: set[str], expected: str | None) -> None:
 def test_crlf_is_kept() -> None:
     text = "[a]\r\nx = 1\r\n[b]\r\ny = 2\r\n"
     assert remove_sections(text, {"a"}) == "[b]\r\ny = 2\r\n"
+
+
+def test_keep_comments_leaves_a_commented_file() -> None:
+    text = "# tox configuration lives in tox.toml now\n\n[flake8]\nmax-line-length = 100\n"
+    assert remove_sections(text, {"flake8"}) is None
+    assert remove_sections(text, {"flake8"}, keep_comments=True) == (
+        "# tox configuration lives in tox.toml now\n"
+    )
+    assert remove_sections("[flake8]\nx = 1\n", {"flake8"}, keep_comments=True) is None

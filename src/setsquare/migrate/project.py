@@ -190,7 +190,8 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
         for path, sections in tools.consumed.items():
             if path in ("setup.cfg", PYPROJECT) or path in tools.remove_files or path not in files:
                 continue
-            outcome.changes[path] = remove_sections(files[path], set(sections))
+            # tox.ini and the like stay (minus the moved sections) while anything is left.
+            outcome.changes[path] = remove_sections(files[path], set(sections), keep_comments=True)
 
     header: tuple[str, ...] = ()
     if ini is not None and cfg_text is not None:

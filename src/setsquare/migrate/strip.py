@@ -16,8 +16,13 @@ def _is_comment(line: str) -> bool:
     return line.strip().startswith(_COMMENT)
 
 
-def remove_sections(text: str, names: Collection[str]) -> str | None:
+def remove_sections(
+    text: str, names: Collection[str], *, keep_comments: bool = False
+) -> str | None:
     """*text* without the sections in *names*; None when nothing but comments would be left.
+
+    With *keep_comments*, a file left with only comments keeps them (None only when
+    nothing at all is left): files such as tox.ini mean more than their sections.
 
     A section runs from its header to the next header; the comment lines right
     above a header (no blank line between) belong to it and go with it.
@@ -49,12 +54,14 @@ def remove_sections(text: str, names: Collection[str]) -> str | None:
             keep[index] = False
     if all(keep):
         return text
-    if not any(h not in names for _, h in headers):
+    if not any(h not in names for _, h in headers) and not keep_comments:
         return None
     result = [line for line, kept in zip(lines, keep, strict=True) if kept]
     # Blank lines left at the end by a removed last section.
     while result and not result[-1].strip():
         result.pop()
-    if result and not result[-1].endswith(("\n", "\r")):
+    if not result:
+        return None
+    if not result[-1].endswith(("\n", "\r")):
         result[-1] += "\n"
     return "".join(result)
