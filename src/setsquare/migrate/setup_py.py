@@ -21,6 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg import PROJECT_ORDER
 from setsquare.migrate.setup_cfg_values import people_items
 
 PATH = "setup.py"
@@ -517,6 +518,7 @@ def inspect_setup_py(text: str) -> SetupPy:
         dynamic += ["scripts", "gui-scripts"]
     result.entries = mapper.entries + result.entries
     result.entries.sort(key=lambda e: int(e.source.split(" ")[0].split(":")[1]))
+    mapper.project.fields.sort(key=lambda f: PROJECT_ORDER.index(f.key))
     result.tables = [
         mapper.project,
         mapper.urls,
