@@ -135,6 +135,19 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         "setup.py: setup() computes the project name, and [project] name must be a literal",
     ),
     (
+        "pip-options-in-a-file-directive",
+        {
+            "setup.cfg": b"[metadata]\nname = a\nversion = 1\n"
+            b"[options]\ninstall_requires = file: requirements.txt\n",
+            "requirements.txt": b"six\n-r other.txt\n",
+            "other.txt": b"attrs\n",
+        },
+        (
+            "requirements.txt:2: -r: setup.cfg reads this file with `install_requires = file:`, "
+            "and setuptools does not understand pip options"
+        ),
+    ),
+    (
         "setup-py-syntax",
         {"setup.py": b"from setuptools import setup\nsetup(\n"},
         "setup.py:2: is not valid Python: '(' was never closed",

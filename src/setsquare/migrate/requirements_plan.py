@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from packaging.requirements import Requirement
 
+from setsquare.errors import InputError
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.fragment import Table
 from setsquare.migrate.ledger import Action, Entry
@@ -57,6 +58,19 @@ def _same(left: list[Requirement], right: list[Requirement]) -> bool:
     return sorted(map(str, left)) == sorted(map(str, right))
 
 
+def _refuse_pip_syntax(path: str, text: str) -> None:
+    """setuptools reads a ``file:`` requirements list as plain requirements, no pip options."""
+    for line in reqs.logical_lines(text):
+        if line.text.startswith("-") or " -" in line.text:
+            raise InputError(
+                path,
+                f"{line.text.split()[0]}: setup.cfg reads this file with `install_requires = "
+                "file:`, and setuptools does not understand pip options",
+                line=line.line,
+                hint="keep only requirements in it (move -r/-c/--hash lines to another file)",
+            )
+
+
 def plan_requirements(
     files: Mapping[str, str], doc: TOMLDocument, packaging: Packaging, *, remove_legacy: bool
 ) -> tuple[list[Table], list[Entry], set[str]]:
@@ -79,6 +93,7 @@ def plan_requirements(
         declared = _existing_dependencies(doc, packaging)
         has_name = packaging.name is not None or "name" in doc.get("project", {})
         if runtime in packaging.dependency_files:
+            _refuse_pip_syntax(runtime, texts[runtime])
             roles[runtime] = ""
             entries.append(
                 Entry(
