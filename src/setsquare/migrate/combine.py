@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.setup_cfg import PROJECT_ORDER, Packaging
+from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
 from setsquare.migrate.setup_cfg_values import people_items
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
+    from setsquare.migrate.setup_cfg import Packaging
     from setsquare.migrate.setup_py import SetupPy
 
 

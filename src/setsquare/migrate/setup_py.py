@@ -21,7 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.setup_cfg import PROJECT_ORDER
+from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
 from setsquare.migrate.setup_cfg_values import people_items
 
 PATH = "setup.py"

@@ -1,0 +1,317 @@
+"""setup.cfg ``[options]`` and ``[options.*]`` into ``[project]``, ``[tool.setuptools]``
+and ``[dependency-groups]``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from setsquare.errors import InputError
+from setsquare.migrate.fragment import Inline, Table
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg_base import MapperBase
+from setsquare.migrate.setup_cfg_values import (
+    dict_lines,
+    file_directive,
+    list_items,
+    one_or_many,
+    options_by_key,
+    requirements,
+)
+
+if TYPE_CHECKING:
+    from setsquare.migrate.ini import IniOption, IniSection
+
+
+class OptionsMapper(MapperBase):
+    # -- [options] --------------------------------------------------------------
+
+    def options(self, section: IniSection, sections: dict[str, IniSection]) -> None:
+        options = options_by_key(self.r, section, {})
+        s = section.name
+        for key, option in options.items():
+            method = getattr(self, f"opt_{key}", None)
+            if method is None:
+                self.r.record(
+                    s, option, Action.DROPPED, reason="setuptools ignores this key in [options]"
+                )
+                continue
+            method(option, s, sections)
+        if "include_package_data" not in options:
+            self.setuptools.add("include-package-data", False)
+            self.r.entries.append(
+                Entry(
+                    f"{self.r.ini.path} [options] include_package_data (absent)",
+                    Action.TRANSFORMED,
+                    "[tool.setuptools] include-package-data = false",
+                    "setup.cfg's default is false, pyproject.toml's is true",
+                )
+            )
+        if "packages" not in options and "options.packages.find" in sections:
+            find = sections["options.packages.find"]
+            for option in find.options:
+                self.r.record(
+                    find.name,
+                    option,
+                    Action.DROPPED,
+                    reason="no `packages = find:` reads this section",
+                )
+
+    def opt_python_requires(self, option: IniOption, s: str, _: object) -> None:
+        self.add(self.project, "requires-python", self.r.value(s, option).strip(), s, option)
+        self.r.record(s, option, Action.MAPPED, "[project] requires-python")
+
+    def opt_install_requires(self, option: IniOption, s: str, _: object) -> None:
+        files = file_directive(self.r.value(s, option))
+        if files is not None:
+            self.dependency_files.extend(files)
+            self.set_dynamic("dependencies", {"file": one_or_many(files)}, s, option)
+            self.r.record(
+                s,
+                option,
+                Action.TRANSFORMED,
+                "[tool.setuptools.dynamic] dependencies",
+                "file: read at build time",
+            )
+            return
+        self.add(self.project, "dependencies", requirements(self.r, s, option), s, option)
+        self.r.record(s, option, Action.MAPPED, "[project] dependencies")
+
+    def opt_setup_requires(self, option: IniOption, s: str, _: object) -> None:
+        self.build_requires.extend(requirements(self.r, s, option))
+        self.r.record(
+            s, option, Action.TRANSFORMED, "[build-system] requires", "build-time requirements"
+        )
+
+    def opt_tests_require(self, option: IniOption, s: str, _: object) -> None:
+        self.add(self.groups, "test", requirements(self.r, s, option), s, option)
+        self.r.record(
+            s,
+            option,
+            Action.TRANSFORMED,
+            "[dependency-groups] test",
+            "a dependency group, not a published extra: METADATA is unchanged",
+        )
+
+    def opt_dependency_links(self, option: IniOption, s: str, _: object) -> None:
+        self.r.record(
+            s,
+            option,
+            Action.DROPPED,
+            reason="pip ignores dependency links and setuptools refuses them in pyproject.toml",
+        )
+
+    def opt_packages(self, option: IniOption, s: str, sections: dict[str, IniSection]) -> None:
+        value = self.r.value(s, option).strip()
+        find = sections.get("options.packages.find")
+        if value in ("find:", "find_namespace:"):
+            namespaces = value == "find_namespace:"
+            if find is not None:
+                for key, found in options_by_key(self.r, find, {}).items():
+                    if key not in ("where", "include", "exclude"):
+                        self.r.record(
+                            find.name, found, Action.DROPPED, reason="setuptools ignores this key"
+                        )
+                        continue
+                    values = list_items(self.r, find.name, found)
+                    if not values:
+                        self.r.record(
+                            find.name, found, Action.DROPPED, reason="empty: setuptools ignores it"
+                        )
+                        continue
+                    reason = ""
+                    if key == "where" and len(values) > 1:
+                        reason = f"setuptools only reads the first; {len(values) - 1} more ignored"
+                        values = values[:1]
+                    self.add(self.find, key, values, find.name, found)
+                    self.r.record(
+                        find.name,
+                        found,
+                        Action.TRANSFORMED if reason else Action.MAPPED,
+                        f"[tool.setuptools.packages.find] {key}",
+                        reason,
+                    )
+            self.find.add("namespaces", namespaces, origin=self.origin(option))
+            self.r.record(
+                s,
+                option,
+                Action.TRANSFORMED,
+                "[tool.setuptools.packages.find]",
+                f"namespaces = {str(namespaces).lower()} written out (pyproject.toml: true)",
+            )
+            return
+        self.add(self.setuptools, "packages", list_items(self.r, s, option), s, option)
+        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] packages")
+        if find is not None:
+            for found in find.options:
+                self.r.record(
+                    find.name,
+                    found,
+                    Action.DROPPED,
+                    reason="`packages` is an explicit list, so setuptools never reads this",
+                )
+
+    def opt_package_dir(self, option: IniOption, s: str, _: object) -> None:
+        pairs = dict_lines(self.r, s, option)
+        self.add(self.setuptools, "package-dir", dict(pairs), s, option)
+        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] package-dir")
+
+    def _list_option(self, option: IniOption, s: str, key: str, note: str = "") -> None:
+        self.add(self.setuptools, key, list_items(self.r, s, option), s, option)
+        self.r.record(
+            s,
+            option,
+            Action.TRANSFORMED if note else Action.MAPPED,
+            f"[tool.setuptools] {key}",
+            note,
+        )
+
+    def opt_py_modules(self, option: IniOption, s: str, _: object) -> None:
+        self._list_option(option, s, "py-modules")
+
+    def opt_scripts(self, option: IniOption, s: str, _: object) -> None:
+        self._list_option(
+            option,
+            s,
+            "script-files",
+            "setuptools discourages script files; console scripts are preferred",
+        )
+
+    def opt_eager_resources(self, option: IniOption, s: str, _: object) -> None:
+        self._list_option(option, s, "eager-resources", "obsolete (eggs only)")
+
+    def opt_namespace_packages(self, option: IniOption, s: str, _: object) -> None:
+        self._list_option(
+            option, s, "namespace-packages", "deprecated: prefer implicit namespaces (PEP 420)"
+        )
+
+    def _bool(self, option: IniOption, s: str, key: str, note: str = "") -> None:
+        value = self.r.value(s, option).strip().lower()
+        if value not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            raise InputError(
+                self.r.ini.path,
+                f"[{s}] {option.key}: not a boolean: {value!r}",
+                line=option.line,
+                hint="write true or false",
+            )
+        self.add(self.setuptools, key, value in ("1", "true", "yes", "on"), s, option)
+        self.r.record(
+            s,
+            option,
+            Action.TRANSFORMED if note else Action.MAPPED,
+            f"[tool.setuptools] {key}",
+            note,
+        )
+
+    def opt_include_package_data(self, option: IniOption, s: str, _: object) -> None:
+        self._bool(option, s, "include-package-data")
+
+    def opt_zip_safe(self, option: IniOption, s: str, _: object) -> None:
+        self._bool(option, s, "zip-safe", "obsolete (eggs only)")
+
+    def opt_cmdclass(self, option: IniOption, s: str, _: object) -> None:
+        self.add(self.setuptools, "cmdclass", dict(dict_lines(self.r, s, option)), s, option)
+        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] cmdclass")
+
+    def opt_entry_points(self, option: IniOption, s: str, _: object) -> None:
+        files = file_directive(self.r.value(s, option))
+        if files is None:
+            self.r.record(
+                s,
+                option,
+                Action.DROPPED,
+                reason="setuptools only reads `file:` here; use [options.entry_points]",
+            )
+            return
+        self.set_dynamic("entry-points", {"file": one_or_many(files)}, s, option)
+        self.dynamic.extend(["scripts", "gui-scripts"])
+        self.r.record(
+            s,
+            option,
+            Action.TRANSFORMED,
+            "[tool.setuptools.dynamic] entry-points",
+            "file: read at build time",
+        )
+
+    # -- [options.*] sections ----------------------------------------------------
+
+    def extras_require(self, section: IniSection) -> None:
+        s = section.name
+        files = {o.key: file_directive(self.r.value(s, o)) for o in section.options}
+        from_files = [key for key, value in files.items() if value is not None]
+        if from_files and len(from_files) != len(files):
+            option = section.options[0]
+            raise InputError(
+                self.r.ini.path,
+                f"[{s}] mixes `file:` extras ({', '.join(from_files)}) with inline ones; "
+                "pyproject.toml can only make all extras dynamic or none",
+                line=option.line,
+                hint="list every extra inline, or every extra as `file:`",
+            )
+        if from_files:
+            value: Inline = {}
+            for option in section.options:
+                listed = files[option.key]
+                assert listed is not None
+                value[option.key] = one_or_many(listed)
+                self.r.record(
+                    s,
+                    option,
+                    Action.TRANSFORMED,
+                    "[tool.setuptools.dynamic] optional-dependencies",
+                    "file: read at build time",
+                )
+            self.dynamic.append("optional-dependencies")
+            self.dynamic_table.add("optional-dependencies", value)
+            return
+        for option in section.options:
+            self.add(self.extras, option.key, requirements(self.r, s, option), s, option)
+            self.r.record(s, option, Action.MAPPED, f"[project.optional-dependencies] {option.key}")
+
+    def entry_points(self, section: IniSection) -> None:
+        s = section.name
+        for option in section.options:
+            group = option.key
+            if group == "console_scripts":
+                table, target = self.scripts, "[project.scripts]"
+            elif group == "gui_scripts":
+                table, target = self.gui_scripts, "[project.gui-scripts]"
+            else:
+                table = Table(("project", "entry-points", group))
+                self.entry_point_groups.append(table)
+                target = f"[project.entry-points.{group}]"
+            for item in list_items(self.r, s, option):
+                name, sep, value = str(item.value).partition("=")
+                if not sep:
+                    raise InputError(
+                        self.r.ini.path,
+                        f"[{s}] {group}: expected `name = module:attr`, got {item.value!r}",
+                        line=option.line,
+                        hint="write one `name = module:attr` per line",
+                    )
+                table.add(
+                    name.strip(), value.strip(), comments=item.comments, origin=self.origin(option)
+                )
+            if option.comments and table.fields:
+                first = table.fields[0]
+                table.fields[0] = type(first)(
+                    first.key, first.value, option.comments + first.comments, first.origin
+                )
+            self.r.record(s, option, Action.MAPPED, target)
+
+    def package_data_section(self, section: IniSection, table: Table, target: str) -> None:
+        s = section.name
+        for option in section.options:
+            self.add(table, option.key, list_items(self.r, s, option), s, option)
+            self.r.record(s, option, Action.MAPPED, f"{target} {option.key!r}")
+
+    def data_files_section(self, section: IniSection) -> None:
+        s = section.name
+        for option in section.options:
+            self.add(self.data_files, option.key, list_items(self.r, s, option), s, option)
+            self.r.record(
+                s,
+                option,
+                Action.MAPPED,
+                "[tool.setuptools.data-files]",
+                "setuptools discourages data files",
+            )
