@@ -7,7 +7,6 @@ writes (or diffs, or verifies) what it returns.
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
 import re
 import sys
@@ -28,6 +27,7 @@ from setsquare.migrate.requirements_plan import plan_requirements
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
+from setsquare.migrate.tools import ToolsResult, migrate_tools
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -73,20 +73,8 @@ def _parse_pyproject(text: str | None) -> TOMLDocument:
         ) from error
 
 
-def _tools(files: Mapping[str, str], doc: TOMLDocument) -> Any:
-    """The tool-config half (flake8, isort, black, pytest, mypy, coverage), if present.
-
-    It is built separately, in ``setsquare.migrate.tools``; until it lands, tool
-    sections are reported and left in place. Imported by name so this module
-    type-checks either way.
-    """
-    try:
-        tools = importlib.import_module("setsquare.migrate.tools")
-    except ImportError:
-        return None
-    migrate_tools = getattr(tools, "migrate_tools", None)
-    if migrate_tools is None:
-        return None
+def _tools(files: Mapping[str, str], doc: TOMLDocument) -> ToolsResult:
+    """The tool-config half (flake8, isort, black, pytest, mypy, coverage), into *doc*."""
     # Every file read goes along: besides the INI files, requirements and the
     # pre-commit config tell which flake8 plugins are installed.
     present = {path: text for path, text in files.items() if path != PYPROJECT}
@@ -181,17 +169,14 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
             outcome.changes["setup.py"] = inspection.text
 
     tools = _tools(files, doc)
-    consumed_cfg = set(packaging.consumed)
-    remove_files: set[str] = set()
-    if tools is not None:
-        outcome.entries.extend(tools.entries)
-        consumed_cfg |= set(tools.consumed.get("setup.cfg", ()))
-        remove_files |= set(tools.remove_files)
-        for path, sections in tools.consumed.items():
-            if path in ("setup.cfg", PYPROJECT) or path in tools.remove_files or path not in files:
-                continue
-            # tox.ini and the like stay (minus the moved sections) while anything is left.
-            outcome.changes[path] = remove_sections(files[path], set(sections), keep_comments=True)
+    outcome.entries.extend(tools.entries)
+    consumed_cfg = set(packaging.consumed) | set(tools.consumed.get("setup.cfg", ()))
+    remove_files: set[str] = set(tools.remove_files)
+    for path, sections in tools.consumed.items():
+        if path in ("setup.cfg", PYPROJECT) or path in tools.remove_files or path not in files:
+            continue
+        # tox.ini and the like stay (minus the moved sections) while anything is left.
+        outcome.changes[path] = remove_sections(files[path], set(sections), keep_comments=True)
 
     header: tuple[str, ...] = ()
     if ini is not None and cfg_text is not None:
