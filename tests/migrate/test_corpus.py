@@ -1,12 +1,12 @@
 """Real legacy projects: download each sdist, migrate it with --verify, and check the result.
 
 ``corpus/sdists.txt`` lists real setup.cfg/setup.py projects from the package
-index. Each is downloaded once (``pip download --no-deps --no-binary :all:``)
+index. Each is downloaded once (``pip download --no-deps --no-binary <its name>``)
 into the user cache, unpacked, and migrated with ``setsquare migrate --verify``,
 which builds the sdist and wheel before and after in isolated environments and
 compares METADATA, entry points and file lists. The test then requires that the
 migration really happened: ``[project]`` written, no ``[metadata]``/``[options]``
-left in setup.cfg.
+left in setup.cfg — and that a second run (``--check``) finds nothing to do.
 
 Projects that cannot be migrated faithfully yet are listed in ``EXPECTED_FAILURES``
 with the reason; they run like the others and are strict xfails, so one that
@@ -141,6 +141,8 @@ class Outcome:
     project: Path
     returncode: int
     output: str
+    #: `migrate --check` after the migration: exit code and output.
+    second: tuple[int, str] = (-1, "")
 
 
 def migrate(sdist: Path | str, work: Path) -> Outcome:
@@ -155,7 +157,22 @@ def migrate(sdist: Path | str, work: Path) -> Outcome:
         env=child_env(),
         stdin=subprocess.DEVNULL,
     )
-    return Outcome(project, result.returncode, result.stdout + result.stderr)
+    if result.returncode != 0:
+        return Outcome(project, result.returncode, result.stdout + result.stderr)
+    again = subprocess.run(
+        [tool("setsquare"), "migrate", str(project), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+    )
+    return Outcome(
+        project,
+        result.returncode,
+        result.stdout + result.stderr,
+        (again.returncode, again.stdout + again.stderr),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -196,6 +213,8 @@ def test_real_project_migrates_with_identical_metadata(
     outcome = corpus[entry]
     assert outcome.returncode == 0, outcome.output
     assert "verify: the migrated project builds the same wheel and sdist" in outcome.output
+    code, output = outcome.second
+    assert (code, output.splitlines()[-1:]) == (0, ["Nothing to migrate."]), output
 
     pyproject = outcome.project / "pyproject.toml"
     data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
