@@ -6,7 +6,6 @@ import sys
 import pytest
 
 from setsquare import __version__
-from setsquare import main as main_module
 from setsquare.main import main
 
 
@@ -31,7 +30,7 @@ def test_internal_error_exits_3(
         msg = "bug"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(main_module, "new", boom)
+    monkeypatch.setattr("setsquare.commands.new.new", boom)
     assert main(["new", "x"]) == 3
     err = capsys.readouterr().err
     assert "RuntimeError: bug" in err
@@ -44,7 +43,7 @@ def test_interrupt_exits_130(
     def interrupted(**_: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(main_module, "new", interrupted)
+    monkeypatch.setattr("setsquare.commands.new.new", interrupted)
     assert main(["new", "x"]) == 130
     assert capsys.readouterr().err == "interrupted\n"
 

@@ -14,11 +14,6 @@ from typing import TYPE_CHECKING
 
 from setsquare import __version__
 from setsquare.adopt.precommit_config import BUNDLE_URL
-from setsquare.commands.adopt import adopt
-from setsquare.commands.check import check
-from setsquare.commands.migrate import migrate
-from setsquare.commands.new import new
-from setsquare.commands.update import update
 from setsquare.errors import SetsquareError
 
 if TYPE_CHECKING:
@@ -189,7 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args = make_parser().parse_args(argv)
     try:
+        # Each command is imported when it runs: copier alone takes a second to import.
         if args.command == "new":
+            from setsquare.commands.new import new
+
             return new(
                 dest=args.dest,
                 template=args.template,
@@ -199,12 +197,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 git_init=not args.no_git,
             )
         if args.command == "check":
+            from setsquare.commands.check import check
+
             return check(
                 path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all
             )
         if args.command == "update":
+            from setsquare.commands.update import update
+
             return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
         if args.command == "adopt":
+            from setsquare.commands.adopt import adopt
+
             return adopt(
                 path=args.path,
                 baseline=args.baseline,
@@ -213,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 install=not args.no_install,
             )
         if args.command == "migrate":
+            from setsquare.commands.migrate import migrate
+
             return migrate(
                 path=args.path,
                 diff=args.diff,
