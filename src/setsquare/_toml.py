@@ -16,6 +16,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     from pathlib import Path
 
+__all__ = ["load_toml", "tomllib"]
+
 
 def load_toml(path: Path, *, missing_ok: bool = True) -> dict[str, Any]:
     """Parse *path*; an absent file is empty when *missing_ok*; broken TOML is an InputError."""

@@ -6,6 +6,8 @@ step; ``main.error_handler`` prints both and maps the error to an exit code.
 
 from __future__ import annotations
 
+import sys
+
 
 class SetsquareError(Exception):
     """An error the user can act on; printed without a traceback."""
@@ -16,6 +18,12 @@ class SetsquareError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+    def report(self) -> None:
+        """Print the message and its hint to stderr, in the shape every command uses."""
+        print(f"error: {self.message}", file=sys.stderr)
+        if self.hint:
+            print(f"hint: {self.hint}", file=sys.stderr)
 
 
 class UsageError(SetsquareError, ValueError):

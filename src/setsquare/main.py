@@ -228,9 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         raise NotImplementedError(args.command)
     except SetsquareError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        if error.hint:
-            print(f"hint: {error.hint}", file=sys.stderr)
+        error.report()
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -10,24 +10,19 @@ and add the legacy-config and tool-pin checks. Registered through the
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from setsquare._toml import tomllib
+from setsquare.adopt.precommit_config import is_bundle
 from setsquare.checks.legacy import find_legacy, legacy_candidates
 from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
 FAMILY = "setsquare"
-BUNDLE_REPO = "github.com/setsquare-dev/setsquare"
 URL = "https://github.com/setsquare-dev/setsquare#the-pre-commit-bundle"
 HYGIENE_IDS = frozenset({"trailing-whitespace", "end-of-file-fixer", "check-merge-conflict"})
 
@@ -46,8 +41,7 @@ def setsquare_hooks(root: Traversable) -> set[str] | None:
         return set()
     ids: set[str] = set()
     for repo in config.get("repos", []) if isinstance(config, dict) else []:
-        url = str(repo.get("repo", "")).lower().removesuffix(".git").rstrip("/")
-        if url.endswith(BUNDLE_REPO):
+        if is_bundle(str(repo.get("repo", ""))):
             ids.update(str(hook.get("id")) for hook in repo.get("hooks", []))
     return ids
 

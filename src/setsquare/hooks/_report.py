@@ -1,8 +1,7 @@
-"""How the hooks report an InputError: the shape every setsquare message has."""
+"""How a hook reports a SetsquareError: the common message shape, then exit 1."""
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,7 +9,5 @@ if TYPE_CHECKING:
 
 
 def report_error(error: SetsquareError) -> int:
-    print(f"error: {error.message}", file=sys.stderr)
-    if error.hint:
-        print(f"hint: {error.hint}", file=sys.stderr)
+    error.report()
     return 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from tomlkit.exceptions import ParseError
 from validate_pyproject.api import Validator
 from validate_pyproject.errors import ValidationError
 
+from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.combine import combine, scm_version, version_source
 from setsquare.migrate.ini import parse_ini
@@ -28,11 +28,6 @@ from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
 from setsquare.migrate.tools import ToolsResult, migrate_tools
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -9,11 +9,11 @@ migrated, different ones are conflicts, and a tool with a conflict moves nothing
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
@@ -26,11 +26,6 @@ from setsquare.migrate.tools.plan import (
     data_under,
     existing_data,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     import tomlkit
