@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 import tomlkit
 from packaging.version import Version
 
 from setsquare.adopt.pyproject_tables import RUFF_SELECT, add_tables
 from setsquare.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUNDLE = {"ruff": Version("0.17.6"), "mypy": Version("2.4.1")}
 
@@ -77,3 +82,11 @@ def test_broken_toml_names_file_and_line() -> None:
         _add('[project]\nname = "x\n')
     assert excinfo.value.message.startswith("pyproject.toml:2: invalid TOML")
     assert excinfo.value.hint
+
+
+def test_adopt_selects_the_rules_the_template_selects(tmp_path: Path, template_repo: Path) -> None:
+    from tests.helpers import render
+
+    dst = render(template_repo, tmp_path / "p", {"project_name": "p"})
+    rendered = tomlkit.parse((dst / "pyproject.toml").read_text(encoding="utf-8")).unwrap()
+    assert rendered["tool"]["ruff"]["lint"]["select"] == list(RUFF_SELECT)

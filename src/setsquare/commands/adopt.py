@@ -17,6 +17,7 @@ from importlib.resources import files as resource_files
 from pathlib import Path
 
 from setsquare import __version__
+from setsquare._git import listed_files
 from setsquare.adopt.precommit_config import BUNDLE_URL, add_bundle
 from setsquare.adopt.pyproject_tables import add_tables
 from setsquare.checks.legacy import STANDALONE
@@ -145,14 +146,7 @@ def adopt(
 
 
 def _tracked_text_files(root: Path) -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    names = listed.stdout.splitlines() if listed.returncode == 0 else []
+    names = listed_files(root) or []
     text_files = []
     for name in names:
         file = root / name

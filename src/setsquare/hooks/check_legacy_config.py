@@ -8,10 +8,10 @@ whole repository when given none.
 from __future__ import annotations
 
 import argparse
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from setsquare._git import listed_files
 from setsquare._toml import load_toml
 from setsquare.checks.legacy import find_legacy, legacy_candidates
 from setsquare.errors import InputError
@@ -22,14 +22,9 @@ if TYPE_CHECKING:
 
 
 def _repository_files() -> list[str]:
-    result = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode == 0:
-        return result.stdout.splitlines()
+    listed = listed_files(Path())
+    if listed is not None:
+        return listed
     return [str(p) for p in Path().iterdir() if p.is_file()]
 
 
