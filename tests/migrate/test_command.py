@@ -54,6 +54,28 @@ def test_read_inputs_follows_includes_and_constraints(tmp_path: Path) -> None:
     ]
 
 
+def test_read_inputs_reads_every_config_file_the_tools_read(tmp_path: Path) -> None:
+    # mypy also reads .mypy.ini and pytest .pytest.ini; a file the command never reads
+    # would be left to shadow the new [tool.*] table without a word in the ledger.
+    for name in (".mypy.ini", ".pytest.ini", "pytest.toml"):
+        (tmp_path / name).write_text("[x]\n", encoding="utf-8")
+    assert sorted(read_inputs(tmp_path)) == [".mypy.ini", ".pytest.ini", "pytest.toml"]
+
+
+def test_dot_mypy_ini_is_moved_and_pytest_toml_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = a\nversion = 1\n", encoding="utf-8")
+    (tmp_path / ".mypy.ini").write_text("[mypy]\nstrict = True\n", encoding="utf-8")
+    (tmp_path / "pytest.toml").write_text('[pytest]\naddopts = ["-q"]\n', encoding="utf-8")
+    assert main(["migrate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "moved       .mypy.ini:2 [mypy] strict -> [tool.mypy] strict" in out
+    assert "kept        pytest.toml (pytest reads it before pyproject.toml" in out
+    assert "[tool.mypy]\nstrict = true\n" in (tmp_path / "pyproject.toml").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pyproject.toml", "pytest.toml"]
+
+
 def test_diff_shows_removed_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "setup.cfg").write_text("[metadata]\nname = a\nversion = 1\n", encoding="utf-8")
     assert main(["migrate", str(tmp_path), "--diff"]) == 0

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError, UsageError
 from setsquare.migrate import requirements as reqs
-from setsquare.migrate.project import TOOL_FILES, migrate_project
+from setsquare.migrate.project import migrate_project
+from setsquare.migrate.tools import TOOL_FILES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

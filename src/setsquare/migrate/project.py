@@ -34,17 +34,6 @@ if TYPE_CHECKING:
 
     from tomlkit.toml_document import TOMLDocument
 
-#: Tool configuration files handed to the tool-config half, besides setup.cfg.
-TOOL_FILES = (
-    "setup.cfg",
-    "tox.ini",
-    ".flake8",
-    ".isort.cfg",
-    "pytest.ini",
-    "mypy.ini",
-    ".coveragerc",
-)
-
 
 @dataclass
 class Outcome:
