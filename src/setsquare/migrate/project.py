@@ -20,6 +20,7 @@ from validate_pyproject.errors import ValidationError
 from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.combine import combine, scm_version, version_source
+from setsquare.migrate.comments import unplaced_comments
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
@@ -212,6 +213,7 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
     for path in sorted(remove_files):
         if path in files:
             outcome.changes[path] = None
+    outcome.entries.extend(unplaced_comments(files, outcome.changes, skip=frozenset({PYPROJECT})))
     return outcome
 
 
