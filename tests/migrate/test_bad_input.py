@@ -37,6 +37,14 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         "setup.cfg:3: [metadata] url: '%' must be followed by '%' or '(', found: '%20b'",
     ),
     (
+        "default-section",
+        {"setup.cfg": b"[metadata]\nname = demo\n\n[DEFAULT]\nbase = six\n"},
+        (
+            "setup.cfg:4: has a [DEFAULT] section, whose keys setuptools adds to every section; "
+            "setsquare cannot migrate that faithfully"
+        ),
+    ),
+    (
         "invalid-install-requires",
         {"setup.cfg": b"[options]\ninstall_requires =\n    requests>=>2\n"},
         (

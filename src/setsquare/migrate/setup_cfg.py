@@ -74,11 +74,12 @@ def _line_of(entry: Entry) -> int:
 def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
     """Map the packaging sections of a parsed setup.cfg; raise `InputError` on bad input."""
     present = {section.name: section for section in ini.sections}
-    if "DEFAULT" in text and any(line.strip() == "[DEFAULT]" for line in text.splitlines()):
+    if "DEFAULT" in present:
         raise InputError(
             ini.path,
             "has a [DEFAULT] section, whose keys setuptools adds to every section; "
             "setsquare cannot migrate that faithfully",
+            line=present["DEFAULT"].line,
             hint="move the [DEFAULT] keys into the sections that use them",
         )
     for name in present:
