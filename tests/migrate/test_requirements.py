@@ -94,6 +94,24 @@ def test_secret_values_are_never_copied() -> None:
     assert items == [Item("z")]
 
 
+def test_the_ledger_masks_credentials_but_shows_variable_names() -> None:
+    # The ledger is printed, and CI logs keep what is printed.
+    result = convert_file(
+        "requirements.txt",
+        "x @ https://user:secret@h.org/x.tar.gz\n"
+        "--extra-index-url https://t0ken@h.org/simple\n"
+        "y @ https://${TOKEN}@h.org/y.tar.gz\n",
+        target="T",
+        include_targets={},
+    )
+    shown = [entry.source for entry in result.entries]
+    assert shown == [
+        "requirements.txt:1 x @ https://****@h.org/x.tar.gz",
+        "requirements.txt:2 --extra-index-url https://****@h.org/simple",
+        "requirements.txt:3 y @ https://${TOKEN}@h.org/y.tar.gz",
+    ]
+
+
 def test_include_of_the_projects_own_dependencies_is_implied() -> None:
     result = convert_file(
         "requirements-dev.txt",

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 _COMMENT = re.compile(r"(^|\s+)#(?P<text>.*)$")
 _ENV_VAR = re.compile(r"\$\{[A-Za-z0-9_]+\}")
-_CREDENTIALS = re.compile(r"\b(?:https?|ftp)(?:\+\w+)?://[^/\s@]+@")
+_CREDENTIALS = re.compile(r"\b(?P<scheme>(?:https?|ftp)(?:\+\w+)?://)(?P<user>[^/\s@]+)@")
+#: userinfo that is only ``${VAR}`` references names a secret without holding it
+_VARIABLES_ONLY = re.compile(r"\$\{[A-Za-z0-9_]+\}(?::\$\{[A-Za-z0-9_]+\})?")
 _EGG = re.compile(r"#egg=(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)")
 _VCS_OR_URL = re.compile(r"^(?:git|hg|svn|bzr)\+|^[a-z]+://")
 
@@ -36,6 +38,14 @@ _VCS_OR_URL = re.compile(r"^(?:git|hg|svn|bzr)\+|^[a-z]+://")
 _INCLUDE = {"-r", "--requirement"}
 _CONSTRAINT = {"-c", "--constraint"}
 _EDITABLE = {"-e", "--editable"}
+#: where uv, the frontend setsquare's template uses, would take these (a pointer, not written)
+_UV = {
+    **dict.fromkeys(_CONSTRAINT, "; uv reads them from [tool.uv] constraint-dependencies"),
+    **dict.fromkeys(("-i", "--index-url"), "; uv: [[tool.uv.index]] with default = true"),
+    "--extra-index-url": "; uv: [[tool.uv.index]]",
+    **dict.fromkeys(("-f", "--find-links"), '; uv: [[tool.uv.index]] with format = "flat"'),
+    "--pre": '; uv: [tool.uv] prerelease = "allow"',
+}
 
 
 @dataclass(frozen=True)
@@ -131,10 +141,21 @@ def _requirement(text: str) -> tuple[str, str] | None:
     return None
 
 
+def shown(text: str) -> str:
+    """*text* fit for a ledger that may end up in a CI log: credentials masked."""
+
+    def mask(match: re.Match[str]) -> str:
+        if _VARIABLES_ONLY.fullmatch(match["user"]):
+            return match[0]
+        return f"{match['scheme']}****@"
+
+    return _CREDENTIALS.sub(mask, text)
+
+
 def _kept(result: FileResult, line: Line, reason: str) -> None:
     result.kept += 1
     result.entries.append(
-        Entry(f"{result.path}:{line.line} {line.text}", Action.KEPT, reason=reason)
+        Entry(f"{result.path}:{line.line} {shown(line.text)}", Action.KEPT, reason=reason)
     )
 
 
@@ -157,7 +178,7 @@ def convert_file(
     for raw_line in logical_lines(text):
         line = Line(raw_line.text, raw_line.line, carry + raw_line.comments, raw_line.inline)
         carry = (*line.comments, *((line.inline,) if line.inline else ()))
-        source = f"{path}:{line.line} {line.text}"
+        source = f"{path}:{line.line} {shown(line.text)}"
         if _ENV_VAR.search(line.text):
             _kept(
                 result,
@@ -202,11 +223,17 @@ def convert_file(
                     )
                 continue
             if name in _CONSTRAINT:
-                _kept(result, line, "constraints have no standard place in pyproject.toml")
+                _kept(
+                    result, line, f"constraints have no standard place in pyproject.toml{_UV[name]}"
+                )
             elif name in _EDITABLE:
                 _kept(result, line, "editable installs have no standard place in pyproject.toml")
             else:
-                _kept(result, line, f"pip option {name} has no standard place in pyproject.toml")
+                _kept(
+                    result,
+                    line,
+                    f"pip option {name} has no standard place in pyproject.toml{_UV.get(name, '')}",
+                )
             continue
         requirement_text, _, options = line.text.partition(" -")
         requirement_text = requirement_text.strip()
