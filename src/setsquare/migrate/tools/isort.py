@@ -3,31 +3,40 @@
 isort takes the first of .isort.cfg (``[settings]``/``[isort]``), pyproject.toml
 ``[tool.isort]``, setup.cfg and tox.ini (``[isort]``/``[tool:isort]``) -- isort's
 ``settings.CONFIG_SOURCES``/``CONFIG_SECTIONS``. Keys are spelled with ``_`` or ``-``.
+
+INI values go through configparser's ``%`` interpolation first, as isort reads them
+(``%%`` is a ``%``). Custom sections (``sections = ...,DJANGO,...`` with
+``known_django``) become Ruff's ``section-order`` and ``[tool.ruff.lint.isort.sections]``;
+isort's section names are case-sensitive (``known_<name>`` is not), and a module listed
+in two sections goes where isort puts it: the later section in ``sections``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import configparser
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
+from setsquare.migrate.ini import IniLine
 from setsquare.migrate.ledger import Action, Entry, source_of
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
 from setsquare.migrate.tools.plan import Origin, Setting, TablePlan, ToolPlan
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     import tomlkit
 
-    from setsquare.migrate.ini import IniFile, IniOption
+    from setsquare.migrate.ini import IniFile, IniOption, IniSection
 
 CANDIDATES = (
     (".isort.cfg", sections_named("settings", "isort")),
     ("setup.cfg", sections_named("isort", "tool:isort")),
     ("tox.ini", sections_named("isort", "tool:isort")),
 )
+_TABLE = ("tool", "ruff", "lint", "isort")
 
 _LISTS = {
     "known_first_party": "known-first-party",
@@ -53,12 +62,31 @@ _BOOLS = {
     "no_sections": "no-sections",
 }
 _INTS = {"lines_after_imports": "lines-after-imports", "lines_between_types": "lines-between-types"}
+#: isort's standard sections (isort/sections.py; case-sensitive) and Ruff's names for them
 _SECTION_NAMES = {
     "FUTURE": "future",
     "STDLIB": "standard-library",
     "THIRDPARTY": "third-party",
     "FIRSTPARTY": "first-party",
     "LOCALFOLDER": "local-folder",
+}
+#: the section each known list fills; isort's ``known_patterns`` gives the later section
+#: in ``sections`` a module two lists name, and STDLIB's lists always lose
+_KNOWN_SECTION = {
+    "known_first_party": "FIRSTPARTY",
+    "known_third_party": "THIRDPARTY",
+    "known_local_folder": "LOCALFOLDER",
+    "extra_standard_library": "STDLIB",
+}
+_STANDARD_KNOWN = frozenset({*_KNOWN_SECTION, "known_future_library", "known_standard_library"})
+#: ``known_<SECTION>`` of a standard section is isort's spelling of its own list
+#: (settings.py ``KNOWN_SECTION_MAPPING``); the full name wins when both are set
+_KNOWN_ALIASES = {
+    "known_future": "known_future_library",
+    "known_stdlib": "known_standard_library",
+    "known_thirdparty": "known_third_party",
+    "known_firstparty": "known_first_party",
+    "known_localfolder": "known_local_folder",
 }
 #: isort settings whose profile-black value is what Ruff always does
 _RUFF_DEFAULTS: dict[str, Any] = {
@@ -78,6 +106,8 @@ _RUFF_FIXED = {
     "force_grid_wrap": "0",
     "profile": "black",
 }
+_KEBAB = "Ruff spells section names in kebab-case"
+_INTERPOLATED = "%-interpolation expanded as isort's configparser does"
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,7 @@ class _Opt:
     origin: Origin
     option: IniOption | None = None
     path: str = ""
+    interpolated: bool = False
 
     def as_list(self) -> values.ListValue:
         if self.option is not None:
@@ -113,6 +144,10 @@ class _Opt:
             return str(self.raw).strip() if not isinstance(self.raw, bool) else self.raw
         return self.as_bool()
 
+    def refuse(self, message: str, hint: str) -> InputError:
+        line = self.option.line if self.option is not None else None
+        return InputError(self.path or "pyproject.toml", message, line=line, hint=hint)
+
 
 @dataclass
 class Result:
@@ -123,6 +158,8 @@ class Result:
 
 def _setting(opt: _Opt, key: str, value: Any, reason: str = "", **extra: Any) -> Setting:
     comments = opt.option.comments if opt.option is not None else ()
+    if opt.interpolated:
+        reason = f"{reason}; {_INTERPOLATED}" if reason else _INTERPOLATED
     return Setting(
         key,
         value,
@@ -135,51 +172,183 @@ def _setting(opt: _Opt, key: str, value: Any, reason: str = "", **extra: Any) ->
     )
 
 
-def _sections(opt: _Opt) -> list[str]:
-    names = []
-    for name in opt.as_list().items:
-        mapped = _SECTION_NAMES.get(name.upper())
-        if mapped is None:
-            line = opt.option.line if opt.option is not None else None
-            raise InputError(
-                opt.path or "pyproject.toml",
-                f"`{opt.key}` names an unknown isort section {name!r}",
-                line=line,
-                hint="use FUTURE, STDLIB, THIRDPARTY, FIRSTPARTY or LOCALFOLDER",
-            )
-        names.append(mapped)
-    return names
+@dataclass(frozen=True)
+class _Sections:
+    """isort's ``sections`` in order, each with Ruff's name for it, and its default section."""
+
+    ruff: dict[str, str]
+    default: str
+
+    def custom(self, known: str) -> str | None:
+        """The custom section ``known_<known>`` fills: isort matches it case-blind."""
+        return next((n for n in self.ruff if n not in _SECTION_NAMES and n.lower() == known), None)
+
+    def rank(self, key: str) -> int:
+        """How late the section of known list *key* is in ``sections`` (later wins a tie)."""
+        name = _KNOWN_SECTION.get(key) or self.custom(key.removeprefix("known_"))
+        if name == "STDLIB":
+            return -1
+        return list(self.ruff).index(name) if name in self.ruff else -2
 
 
-def _map(opt: _Opt, settings: list[Setting], result: Result) -> None:
-    key = opt.key
-    if key in _LISTS:
-        value = opt.as_list()
-        settings.append(
-            _setting(opt, _LISTS[key], value.items, element_comments=value.element_comments)
+def _one_name(opt: _Opt) -> str:
+    names = opt.as_list().items
+    if len(names) != 1:
+        raise opt.refuse(
+            f"`{opt.key}` must name one section, not {len(names)}",
+            "isort takes a single default section",
         )
+    return names[0]
+
+
+def _custom_name(opt: _Opt, name: str, taken: Collection[str]) -> str:
+    if name.upper() in _SECTION_NAMES:
+        raise opt.refuse(
+            f"`sections` names {name!r}: isort's section names are case-sensitive, so"
+            f" that is an empty custom section and isort refuses any {name.upper()} import",
+            f"write {name.upper()}",
+        )
+    if any(other.lower() == name.lower() for other in taken):
+        raise opt.refuse(
+            f"`sections` names {name!r} twice",
+            "name each section once (isort gives names that differ in case one known_ list)",
+        )
+    # Lower case, like its known_<name>; Ruff's own names would be its standard sections.
+    return name if name.lower() in _SECTION_NAMES.values() else name.lower()
+
+
+def _section_list(opts: Mapping[str, _Opt]) -> _Sections:
+    opt = opts.get("sections")
+    ruff = dict(_SECTION_NAMES)
+    if opt is not None:
+        ruff = {}
+        for name in opt.as_list().items:
+            ruff[name] = _SECTION_NAMES.get(name) or _custom_name(opt, name, ruff)
+    default_opt = opts.get("default_section")
+    default = _one_name(default_opt) if default_opt is not None else "THIRDPARTY"
+    blame = default_opt or opt
+    if default not in ruff and blame is not None:
+        raise blame.refuse(
+            f"`sections` leaves out {default}, isort's default_section: isort refuses any"
+            " file with an import it places there",
+            f"add {default} to `sections`, or set default_section to a section listed there",
+        )
+    return _Sections(ruff, default)
+
+
+def _losers(opts: Mapping[str, _Opt], sections: _Sections) -> dict[str, dict[str, str]]:
+    """Per known list: the modules another section takes from it (isort's tie rule)."""
+    owners: dict[str, list[str]] = {}
+    for key, opt in opts.items():
+        if key in _KNOWN_SECTION or (key.startswith("known_") and key not in _STANDARD_KNOWN):
+            for module in opt.as_list().items:
+                owners.setdefault(module, []).append(key)
+    losers: dict[str, dict[str, str]] = {}
+    for module, keys in owners.items():
+        winner = max(keys, key=sections.rank)
+        taker = _KNOWN_SECTION.get(winner) or sections.custom(winner.removeprefix("known_"))
+        for key in keys:
+            if key != winner:
+                losers.setdefault(key, {})[module] = str(taker)
+    return losers
+
+
+def _without(value: values.ListValue, drop: Collection[str]) -> values.ListValue:
+    items: list[str] = []
+    comments: dict[int, tuple[str, ...]] = {}
+    pending: tuple[str, ...] = ()
+    for index, item in enumerate(value.items):
+        pending = (*pending, *value.element_comments.get(index, ()))
+        if item in drop:
+            continue
+        if pending:
+            comments[len(items)] = pending
+        items.append(item)
+        pending = ()
+    return values.ListValue(items, comments)
+
+
+@dataclass
+class _Mapper:
+    sections: _Sections
+    losers: dict[str, dict[str, str]]
+    result: Result
+    settings: list[Setting] = field(default_factory=list)
+    custom: list[Setting] = field(default_factory=list)
+
+    def drop(self, opt: _Opt, reason: str) -> None:
+        self.result.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
+
+    def known(self, opt: _Opt, key: str, table: list[Setting]) -> None:
+        value, reason = opt.as_list(), ""
+        taken = self.losers.get(opt.key, {})
+        if taken:
+            value = _without(value, taken)
+            reason = "; ".join(
+                f"isort places {module} in {section}, the later section listing it"
+                for module, section in taken.items()
+            )
+            if not value.items and table is self.settings:
+                self.drop(opt, reason)
+                return
+        table.append(
+            _setting(opt, key, value.items, reason, element_comments=value.element_comments)
+        )
+
+    def sections_setting(self, opt: _Opt) -> None:
+        key = opt.key
+        if key == "sections":
+            order = list(self.sections.ruff.values())
+            self.settings.append(_setting(opt, "section-order", order, _KEBAB))
+        elif key == "default_section":
+            name = self.sections.ruff[self.sections.default]
+            self.settings.append(_setting(opt, "default-section", name, _KEBAB))
+        elif key == "no_lines_before":
+            names = opt.as_list().items
+            kept = [self.sections.ruff[name] for name in names if name in self.sections.ruff]
+            ignored = [name for name in names if name not in self.sections.ruff]
+            why = (
+                f"isort ignores {', '.join(ignored)}: not in `sections` (names are case-sensitive)"
+            )
+            if not kept:
+                self.drop(opt, why)
+            else:
+                reason = f"{_KEBAB}; {why}" if ignored else _KEBAB
+                self.settings.append(_setting(opt, "no-lines-before", kept, reason))
+        else:
+            known = key.removeprefix("known_")
+            section = self.sections.custom(known)
+            if section is None:
+                self.drop(opt, f"isort ignores it: {known.upper()} is not in `sections`")
+            else:
+                self.known(opt, self.sections.ruff[section], self.custom)
+
+    def empty_sections(self, opts: Mapping[str, _Opt]) -> None:
+        """A custom section without a known_ list is empty in isort; Ruff needs it named."""
+        opt = opts.get("sections")
+        filled = {setting.key for setting in self.custom}
+        for name, ruff in self.sections.ruff.items():
+            if opt is not None and name not in _SECTION_NAMES and ruff not in filled:
+                reason = f"isort has no known_{name.lower()}: an empty section, as in isort"
+                self.custom.append(_setting(opt, ruff, [], reason))
+        order = list(self.sections.ruff.values())
+        self.custom.sort(key=lambda setting: order.index(setting.key))
+
+
+def _map(opt: _Opt, mapper: _Mapper) -> None:
+    key = opt.key
+    result = mapper.result
+    settings = mapper.settings
+    if key in _LISTS:
+        mapper.known(opt, _LISTS[key], settings)
     elif key in _BOOLS:
         settings.append(_setting(opt, _BOOLS[key], opt.as_bool()))
     elif key in _INTS:
         settings.append(_setting(opt, _INTS[key], opt.as_int()))
-    elif key in ("sections", "no_lines_before"):
-        target = "section-order" if key == "sections" else "no-lines-before"
-        settings.append(
-            _setting(opt, target, _sections(opt), "Ruff spells section names in kebab-case")
-        )
-    elif key == "default_section":
-        names = _sections(opt)
-        if len(names) != 1:
-            line = opt.option.line if opt.option is not None else None
-            raise InputError(
-                opt.path or "pyproject.toml",
-                f"`{opt.key}` must name one section, not {len(names)}",
-                line=line,
-                hint="isort takes a single default section",
-            )
-        settings.append(
-            _setting(opt, "default-section", names[0], "Ruff spells section names in kebab-case")
-        )
+    elif key in ("sections", "no_lines_before", "default_section") or (
+        key.startswith("known_") and key not in _STANDARD_KNOWN
+    ):
+        mapper.sections_setting(opt)
     elif key == "reverse_relative":
         order = "closest-to-furthest" if opt.as_bool() else "furthest-to-closest"
         settings.append(_setting(opt, "relative-imports-order", order, "Ruff names the order"))
@@ -196,12 +365,42 @@ def _map(opt: _Opt, settings: list[Setting], result: Result) -> None:
             Entry(opt.source, Action.TRANSFORMED, "", "what Ruff's isort rules always do")
         )
     elif key in _RUFF_DEFAULTS:
-        reason = f"Ruff's isort always does what {key} = {_RUFF_FIXED[key]} does"
-        result.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
+        mapper.drop(opt, f"Ruff's isort always does what {key} = {_RUFF_FIXED[key]} does")
     else:
-        result.plan.entries.append(
-            Entry(opt.source, Action.DROPPED, "", "Ruff's isort rules have no such setting")
-        )
+        mapper.drop(opt, "Ruff's isort rules have no such setting")
+
+
+def _normal_key(key: str) -> str:
+    key = key.replace("-", "_")
+    # isort folds the section part of known_<section> to lower case, even in TOML
+    return "known_" + key.removeprefix("known_").lower() if key.startswith("known_") else key
+
+
+def _interpolated(ini: IniFile, section: IniSection, option: IniOption) -> IniOption:
+    """*option* as isort's ConfigParser hands it over: ``%%`` is ``%``, ``%(key)s`` expanded."""
+    parser = configparser.RawConfigParser(strict=False)
+    parser.read_dict({s.name: {o.key: o.value for o in s.options} for s in ini.sections})
+    known = dict(parser.items(section.name, raw=True))
+    interpolation = configparser.BasicInterpolation()
+
+    def expand(text: str, line: int) -> str:
+        try:
+            return interpolation.before_get(parser, section.name, option.key, text, known)
+        except configparser.Error as error:
+            raise InputError(
+                ini.path,
+                f"[{section.name}] {option.key}: {str(error).splitlines()[0]}",
+                line=line,
+                hint="write a literal % as %%: isort reads this file with configparser,"
+                " which interpolates %, and skips the whole file on this error",
+            ) from error
+
+    lines = [
+        IniLine(text, line.line, line.comments if index == 0 else ())
+        for line in option.lines
+        for index, text in enumerate(expand(line.text, line.line).split("\n"))
+    ]
+    return replace(option, value=expand(option.value, option.line), lines=tuple(lines))
 
 
 def _ini_opts(ini: IniFile, result: Result) -> tuple[list[_Opt], tuple[str, ...]]:
@@ -214,13 +413,22 @@ def _ini_opts(ini: IniFile, result: Result) -> tuple[list[_Opt], tuple[str, ...]
         comments = (*comments, *section.comments)
         result.plan.origins.add(source.origin)
         for option in section.options:
-            key = option.key.replace("-", "_").lower()
+            key = _normal_key(option.key.lower())
             if key in opts:
                 result.plan.entries.append(
                     Entry(opts[key].source, Action.DROPPED, "", f"overridden by [{section.name}]")
                 )
+            expanded = "%" in option.value
+            if expanded:
+                option = _interpolated(ini, section, option)
             opts[key] = _Opt(
-                key, option.value, source.where(option), source.origin, option, ini.path
+                key,
+                option.value,
+                source.where(option),
+                source.origin,
+                option,
+                ini.path,
+                interpolated=expanded,
             )
     return list(opts.values()), comments
 
@@ -228,13 +436,29 @@ def _ini_opts(ini: IniFile, result: Result) -> tuple[list[_Opt], tuple[str, ...]
 def _toml_opts(table: Mapping[str, Any]) -> list[_Opt]:
     return [
         _Opt(
-            str(key).replace("-", "_"),
+            _normal_key(str(key)),
             value.unwrap() if hasattr(value, "unwrap") else value,
             source_of("pyproject.toml", None, "tool.isort", str(key)),
             ("pyproject.toml", "tool.isort"),
         )
         for key, value in table.items()
     ]
+
+
+def _aliases(opts: list[_Opt], result: Result) -> dict[str, _Opt]:
+    """Opts by key, with known_<SECTION> of a standard section read as isort reads it."""
+    keys = {opt.key for opt in opts}
+    resolved: dict[str, _Opt] = {}
+    for opt in opts:
+        full = _KNOWN_ALIASES.get(opt.key)
+        if full is None:
+            resolved[opt.key] = opt
+        elif full in keys:
+            reason = f"isort reads {full} and warns that it ignores this spelling"
+            result.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
+        else:
+            resolved[full] = replace(opt, key=full)
+    return resolved
 
 
 def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Result:
@@ -262,10 +486,14 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Res
             result.plan.entries.append(Entry(source_of(winner, None), Action.KEPT, "", reason))
             result.plan.origins -= {opt.origin for opt in opts}
             result.plan.origins -= {(winner, s.name) for s in inis[winner].sections}
-    settings: list[Setting] = []
-    for opt in opts:
-        _map(opt, settings, result)
-    if settings:
-        table = TablePlan(("tool", "ruff", "lint", "isort"), tuple(settings), comments)
-        result.plan.plans.append(table)
+    by_key = _aliases(opts, result)
+    sections = _section_list(by_key)
+    mapper = _Mapper(sections, _losers(by_key, sections), result)
+    for opt in by_key.values():
+        _map(opt, mapper)
+    mapper.empty_sections(by_key)
+    if mapper.settings:
+        result.plan.plans.append(TablePlan(_TABLE, tuple(mapper.settings), comments))
+    if mapper.custom:
+        result.plan.plans.append(TablePlan((*_TABLE, "sections"), tuple(mapper.custom)))
     return result
