@@ -150,7 +150,7 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
     # Everything is planned before anything is written: bad input leaves *pyproject* alone.
     plans = {
         "Ruff": ruff.migrate(inis, pyproject, _dependency_texts(files, pyproject)),
-        "pytest": pytest.migrate(inis, pyproject),
+        "pytest": pytest.migrate(inis, pyproject, files),
         "mypy": mypy.migrate(inis, pyproject),
         "coverage": coverage.migrate(inis, pyproject),
     }
