@@ -6,7 +6,7 @@ import pytest
 import tomlkit
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Item, Table, items
+from setsquare.migrate.fragment import Field, Item, Table, items
 from setsquare.migrate.merge import ensure_build_system, merge_tables
 
 
@@ -61,6 +61,27 @@ FIXES = [
         id="empty-table-noop",
     ),
     pytest.param(
+        '[build-system]\nrequires = ["setuptools"]\n[tool.x]\nk = 1\n',
+        project(name="a"),
+        '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "a"\n\n[tool.x]\nk = 1\n',
+        id="project-after-build-system-blank-line-added",
+    ),
+    pytest.param(
+        '[project.urls]\nHome = "https://x"\n\n[project]\nname = "a"\n',
+        project(name="a", version="1"),
+        '[project.urls]\nHome = "https://x"\n\n[project]\nname = "a"\nversion = "1"\n',
+        id="out-of-order-table",
+    ),
+    pytest.param(
+        '[project]\nname = "a"\n\n[tool.x]\nk = 1\n\n[project.urls]\nHome = "https://x"\n',
+        [*project(version="1"), Table(("tool", "y"), [Field("k", 2, origin="setup.cfg:9")])],
+        (
+            '[project]\nname = "a"\nversion = "1"\n\n[tool.x]\nk = 1\n\n[tool.y]\nk = 2\n\n'
+            '[project.urls]\nHome = "https://x"\n'
+        ),
+        id="new-table-before-a-split-piece-keeps-a-blank-line",
+    ),
+    pytest.param(
         'project.name = "a"\n',
         project(name="a"),
         'project.name = "a"\n',
@@ -74,6 +95,15 @@ def test_merge(text: str, tables: list[Table], expected: str) -> None:
     out = merged(text, tables)
     assert out == expected
     assert merged(out, tables) == out  # idempotent
+
+
+def test_conflict_inside_an_out_of_order_table_is_reported() -> None:
+    with pytest.raises(
+        InputError, match=r"\[project\] version is '2' here but setup.cfg:1 says '1'"
+    ):
+        merged(
+            '[project.urls]\nHome = "https://x"\n[project]\nversion = "2"\n', project(version="1")
+        )
 
 
 def test_conflict_names_both_sides() -> None:
@@ -128,6 +158,35 @@ def test_build_system_floor(text: str, floor: int, expected: str) -> None:
     doc = tomlkit.parse(text)
     ensure_build_system(doc, floor=floor, extra=[], legacy_backend=False)
     assert doc.as_string() == expected
+
+
+@pytest.mark.parametrize(
+    ("requires", "setup_requires", "expected", "note"),
+    [
+        ('"cython"', "cython>=3", '"cython>=3"', "cython and setup_requires' cython>=3 combined"),
+        ('"Cython>=3.1"', "cython>=3", '"Cython>=3.1"', None),
+        ('"cython<4"', "Cython>=3", '"cython<4,>=3"', "combined into cython<4,>=3"),
+        ('"numpy"', "numpy[x]", '"numpy", "numpy[x]"', "numpy[x] added next to numpy"),
+        ('"wheel"', "numpy", '"wheel", "numpy"', "numpy added"),
+        ('"setuptools>=61"', "setuptools>=40", "", None),
+        ('"setuptools>=61"', "setuptools>=70", "", "combined into setuptools>=61,>=70"),
+    ],
+)
+def test_setup_requires_join_build_requires_without_losing_a_bound(
+    requires: str, setup_requires: str, expected: str, note: str | None
+) -> None:
+    # setuptools installed both lists into one build environment: both bounds held.
+    doc = tomlkit.parse(f"[build-system]\nrequires = [{requires}]\n")
+    notes = ensure_build_system(doc, floor=61, extra=[Item(setup_requires)], legacy_backend=False)
+    if requires.startswith('"setuptools'):
+        wanted = '"setuptools>=61,>=70"' if "70" in setup_requires else '"setuptools>=61"'
+    else:
+        wanted = ", ".join(['"setuptools>=61"', expected])
+    assert doc.as_string().splitlines()[1] == f"requires = [{wanted}]"
+    if note is None:
+        assert not any(setup_requires in text for text in notes), notes
+    else:
+        assert any(note in text for text in notes), notes
 
 
 def test_pinned_setuptools_below_the_floor_is_refused() -> None:

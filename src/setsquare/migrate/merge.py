@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import SpecifierSet
+from packaging.specifiers import Specifier, SpecifierSet
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
+from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Comment, Table, Whitespace
 
 from setsquare.errors import InputError
@@ -43,17 +45,34 @@ def _body(container: Table | TOMLDocument) -> Container:
     return container.value if isinstance(container, Table) else container
 
 
+def _part_for_keys(proxy: OutOfOrderTableProxy) -> Table:
+    """The piece of a table split across the file that new plain keys go into.
+
+    tomlkit's proxy has no ``add``; new keys go where the table already keeps plain
+    values, else into its first piece -- as tomlkit's own ``proxy[key] = value`` does.
+    """
+    parts: list[Table] = proxy._tables
+    return next(
+        (part for part in parts if any(not isinstance(v, (Table, AoT)) for v in part.values())),
+        parts[0],
+    )
+
+
 def _add_comment_lines(target: Table | TOMLDocument, comments: list[str]) -> None:
     for text in comments:
         target.add(tomlkit.comment(text))
 
 
 def _merge_container(
-    target: Table | TOMLDocument,
+    target: Table | TOMLDocument | OutOfOrderTableProxy,
     source: Container,
     path: tuple[str, ...],
     origins: dict[tuple[str, ...], str],
+    added: list[Table],
 ) -> None:
+    # A table split in the file ([project.urls] above [project]) is one proxy for
+    # lookups, but new keys need one real piece to go into.
+    writable = _part_for_keys(target) if isinstance(target, OutOfOrderTableProxy) else target
     pending: list[str] = []
     for key, item in source.body:
         if key is None:
@@ -66,20 +85,25 @@ def _merge_container(
         here = (*path, name)
         if name not in target:
             if not isinstance(item, Table):
-                _add_comment_lines(target, pending)
+                _add_comment_lines(writable, pending)
             elif pending:
                 _prepend_comments(item, pending)
-            if not isinstance(target, Table) and name == "project" and "build-system" in target:
+            if not isinstance(writable, Table) and name == "project" and "build-system" in target:
                 # [project] reads best right after [build-system], as in new projects.
                 if isinstance(item, Table) and not item.as_string().endswith("\n\n"):
                     item.add(tomlkit.nl())
-                target._insert_after("build-system", name, item)
+                system = writable["build-system"]
+                if isinstance(system, Table) and not system.as_string().endswith("\n\n"):
+                    system.add(tomlkit.nl())
+                writable._insert_after("build-system", name, item)
             else:
-                target.add(name, item)
+                writable.add(name, item)
+            if isinstance(item, Table):
+                added.append(item)
         else:
             existing = target[name]
-            if isinstance(item, Table) and isinstance(existing, Table):
-                _merge_container(existing, item.value, here, origins)
+            if isinstance(item, Table) and isinstance(existing, (Table, OutOfOrderTableProxy)):
+                _merge_container(existing, item.value, here, origins, added)
             elif here in UNION_KEYS:
                 for value in item.unwrap():
                     if value not in existing.unwrap():
@@ -137,7 +161,27 @@ def merge_tables(
     comments = list(header)
     if comments and "project" not in doc and isinstance(project, Table):
         _prepend_comments(project, comments)
-    _merge_container(doc, parsed, (), origins_of(tables))
+    added: list[Table] = []
+    _merge_container(doc, parsed, (), origins_of(tables), added)
+    at_end = _last_tables(doc)
+    for table in added:
+        # A new table filed in the middle of the file (a split table comes after it)
+        # keeps a blank line before the next header, as the rendered fragment had.
+        if not any(table is last for last in at_end) and not table.as_string().endswith("\n\n"):
+            table.add(tomlkit.nl())
+
+
+def _last_tables(doc: TOMLDocument) -> list[Table]:
+    """The tables the file ends in: the last one and, inside it, its last sub-table..."""
+    chain: list[Table] = []
+    body = doc.body
+    while body:
+        _, item = body[-1]
+        if not isinstance(item, Table):
+            break
+        chain.append(item)
+        body = item.value.body
+    return chain
 
 
 def _setuptools_requirement(requires: list[str]) -> tuple[int, Requirement] | None:
@@ -202,7 +246,7 @@ def ensure_build_system(
         system.add("requires", requires)
     found = _setuptools_requirement([str(r) for r in requires])
     if found is None:
-        requires.insert(0, f"setuptools>={floor}")
+        requires = _prepend(system, requires, f"setuptools>={floor}")
         notes.append(f"[build-system] requires: setuptools>={floor} added")
     else:
         index, requirement = found
@@ -221,15 +265,75 @@ def ensure_build_system(
             new.specifier = SpecifierSet(",".join([f">={floor}", *map(str, kept)]))
             requires[index] = str(new)
             notes.append(f"[build-system] requires: {requirement} raised to {new}")
-    names = {Requirement(str(r)).name.lower() for r in requires if _parses(str(r))}
     for item in extra:
-        if Requirement(str(item.value)).name.lower() not in names:
-            requires.append(item.value)
-            notes.append(f"[build-system] requires: {item.value} added")
+        notes.extend(_add_build_requirement(requires, str(item.value)))
     if current_backend is None:
         system.add("build-backend", backend)
         notes.append(f"[build-system] build-backend = {backend!r} written (what pip used)")
     return notes
+
+
+def _add_build_requirement(requires: Any, text: str) -> list[str]:
+    """Add one ``setup_requires`` line to [build-system] requires; return notes.
+
+    setuptools installed both lists into the same build environment, so a name in
+    both means both constraints held: the stricter one must not be dropped.
+    """
+    wanted = Requirement(text)
+    index = next(
+        (
+            i
+            for i, r in enumerate(requires)
+            if _parses(str(r)) and _same_name(Requirement(str(r)), wanted)
+        ),
+        None,
+    )
+    if index is None:
+        requires.append(text)
+        return [f"[build-system] requires: {text} added"]
+    have = Requirement(str(requires[index]))
+    if have.marker != wanted.marker or have.url or wanted.url or wanted.extras - have.extras:
+        if str(have) == str(wanted):
+            return []
+        requires.append(text)
+        return [f"[build-system] requires: {text} added next to {have} (setup_requires)"]
+    new_specs = [spec for spec in wanted.specifier if not _implied(spec, have.specifier)]
+    if not new_specs:
+        return []
+    combined = Requirement(str(have))
+    combined.specifier = have.specifier & SpecifierSet(",".join(map(str, new_specs)))
+    requires[index] = str(combined)
+    return [f"[build-system] requires: {have} and setup_requires' {text} combined into {combined}"]
+
+
+def _same_name(a: Requirement, b: Requirement) -> bool:
+    return canonicalize_name(a.name) == canonicalize_name(b.name)
+
+
+def _implied(spec: Specifier, specifier: SpecifierSet) -> bool:
+    """Whether *specifier* already says *spec* (the same clause, or a higher lower bound)."""
+    if any(spec == clause for clause in specifier):  # `in` would test a version
+        return True
+    if spec.operator != ">=":
+        return False
+    floor = _release(spec.version)
+    return any(s.operator in (">=", ">", "==") and _release(s.version) >= floor for s in specifier)
+
+
+def _prepend(table: Any, array: Any, value: str) -> Any:
+    """Put *value* first in *table*'s ``requires`` array, spaced like the rest."""
+    if "\n" in array.as_string():
+        array.insert(0, value)  # a multi-line array keeps its layout and comments
+        return array
+    # tomlkit's insert(0) on a one-line array writes `["a","b"]`: rebuild it instead.
+    new = tomlkit.array()
+    for item in [value, *array.unwrap()]:
+        new.append(item)
+    new.trivia.comment_ws = array.trivia.comment_ws
+    new.trivia.comment = array.trivia.comment
+    new.trivia.trail = array.trivia.trail
+    table["requires"] = new
+    return new
 
 
 def _parses(text: str) -> bool:
