@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from setsquare.errors import InputError
 from tests.migrate.tools.support import run
 
 
@@ -183,3 +184,148 @@ def test_plugins_found_where_they_are_installed_from(where: dict[str, str]) -> N
         '[tool.ruff.lint]\n# shared with the editor\nselect = ["E", "W", "F", "B0"]\n'
     )
     assert "flake8-bugbear (named as a dependency)" in done.ledger()
+
+
+_PLUGIN = {"requirements-dev.txt": "flake8\nFlake8-pyproject\n"}
+
+
+@pytest.mark.parametrize(
+    ("files", "existing", "expected"),
+    [
+        pytest.param(
+            {},
+            "[tool.flake8]\nmax-line-length = 99\nextend-ignore = ['E203', 'E501']\n",
+            '[tool.ruff]\nline-length = 99\n\n[tool.ruff.lint]\nselect = ["E", "W", "F"]\n'
+            'ignore = ["E203", "E501"]\n',
+            id="the only flake8 config: TOML number and array",
+        ),
+        pytest.param(
+            {},
+            '[tool.flake8]\nextend-ignore = "E203,E501"\nmax-line-length = "99"\n',
+            '[tool.ruff]\nline-length = 99\n\n[tool.ruff.lint]\nselect = ["E", "W", "F"]\n'
+            'ignore = ["E203", "E501"]\n',
+            id="strings are read as flake8 reads INI text",
+        ),
+        pytest.param(
+            {},
+            "[tool.flake8]\nper-file-ignores = [\n    '__init__.py:F401',\n"
+            "    'tests/*: E501, W291',\n]\n",
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\n\n[tool.ruff.lint.per-file-ignores]\n'
+            '"__init__.py" = ["F401"]\n"tests/*" = ["E501", "W291"]\n',
+            id="per-file-ignores array: items joined by lines, as flake8 does",
+        ),
+        pytest.param(
+            {},
+            "[tool.flake8]\nignore = [\n    'E231',  # after a comma\n    # tabs\n    'E241',\n]\n",
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\nignore = [\n    # after a comma\n'
+            '    "E231",\n    # tabs\n    "E241",\n]\n',
+            id="comments in the array stay with their items",
+        ),
+        pytest.param(
+            {".flake8": "[flake8]\nselect = F\n", **_PLUGIN},
+            "[tool.flake8]\nselect = ['E']\n",
+            '[tool.ruff.lint]\nselect = ["E"]\n',
+            id="Flake8-pyproject installed: [tool.flake8] replaces .flake8",
+        ),
+        pytest.param(
+            {"tox.ini": "[flake8]\nselect = F\n", "setup.cfg": "[flake8]\nselect = W\n", **_PLUGIN},
+            "[tool.flake8]\n",
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\n',
+            id="an empty [tool.flake8] still replaces setup.cfg: flake8's defaults",
+        ),
+    ],
+)
+def test_flake8_pyproject_table_fixes(files: dict[str, str], existing: str, expected: str) -> None:
+    done = run(files, existing)
+    assert done.text == expected
+    second = run(done.files_after, done.text)
+    assert second.text == expected
+    assert second.result.entries == []
+
+
+def test_flake8_pyproject_shadows_every_ini_section() -> None:
+    done = run({".flake8": "[flake8]\nselect = F\n", **_PLUGIN}, "[tool.flake8]\nselect = ['E']\n")
+    assert done.result.consumed == {".flake8": {"flake8"}}
+    assert done.result.remove_files == {".flake8"}
+    assert (
+        "dropped     .flake8:2 [flake8] select (flake8 never reads it: pyproject.toml"
+        " [tool.flake8] (Flake8-pyproject) takes precedence)"
+    ) in done.ledger()
+    assert "transformed pyproject.toml:2 [tool.flake8] select -> [tool.ruff.lint] select" in (
+        done.ledger()
+    )
+
+
+def test_flake8_pyproject_without_the_plugin_named_moves_nothing() -> None:
+    """flake8 alone reads tox.ini; with the plugin it reads [tool.flake8]: which one runs?"""
+    existing = "[tool.flake8]\nselect = ['E']\n"
+    done = run({"tox.ini": "[flake8]\nselect = F\n"}, existing)
+    assert done.text == existing
+    assert done.result.consumed == {}
+    ledger = done.ledger().splitlines()
+    assert [line.split(" (")[0] for line in ledger] == [
+        "kept        pyproject.toml:1 [tool.flake8]",
+        "kept        pyproject.toml:2 [tool.flake8] select",
+        "kept        tox.ini:1 [flake8]",
+        "kept        tox.ini:2 [flake8] select",
+    ]
+    assert "Flake8-pyproject is not named as a dependency" in ledger[0]
+
+
+@pytest.mark.parametrize(
+    "ini",
+    [
+        pytest.param("[flake8]\nenable-extensions = B950\n", id="enable-extensions"),
+        pytest.param("[flake8]\n\n[flake8:local-plugins]\npaths = .\n", id="local plugins"),
+    ],
+)
+def test_flake8_pyproject_with_ini_plugin_loading_moves_nothing(ini: str) -> None:
+    """flake8 loads plugins from the INI file even when Flake8-pyproject supplies the rest."""
+    existing = "[tool.flake8]\nselect = ['E']\n"
+    done = run({"setup.cfg": ini, **_PLUGIN}, existing)
+    assert done.text == existing
+    assert done.result.consumed == {}
+    assert "still loads plugins as setup.cfg says; merge the two by hand" in done.ledger()
+
+
+def test_flake8_pyproject_plugin_loading_keys_are_inert() -> None:
+    done = run({}, "[tool.flake8]\nextend-select = ['B950']\nenable-extensions = ['B950']\n")
+    assert (
+        "dropped     pyproject.toml:3 [tool.flake8] enable-extensions (Flake8-pyproject never"
+        " hands it to flake8, which loads plugins first)"
+    ) in done.ledger()
+
+
+def test_flake8_pyproject_table_stays_when_ruff_has_a_conflict() -> None:
+    existing = "[tool.flake8]\nselect = ['E']\n\n[tool.ruff.lint]\nselect = ['F']\n"
+    done = run({}, existing)
+    assert done.text == existing
+    assert "conflict: pyproject.toml already has [tool.ruff.lint]" in done.ledger()
+
+
+@pytest.mark.parametrize(
+    ("existing", "message"),
+    [
+        pytest.param(
+            "[tool.flake8]\nignore = ['E203, E501']\n",
+            "pyproject.toml:2: [tool.flake8] `ignore` item 'E203, E501' is not one item:"
+            " flake8 reads each array item whole",
+            id="two codes in one item",
+        ),
+        pytest.param(
+            "[tool.flake8]\nmax-line-length = [88]\n",
+            "pyproject.toml:2: [tool.flake8] `max-line-length` must be a string, a number,"
+            " a boolean or an array of strings, not [88]",
+            id="array of numbers",
+        ),
+        pytest.param(
+            "[tool]\nflake8 = 1\n",
+            "pyproject.toml:1: `tool.flake8` is not a table",
+            id="not a table",
+        ),
+    ],
+)
+def test_flake8_pyproject_bad_values(existing: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        run({}, existing)
+    assert str(caught.value) == message

@@ -17,7 +17,7 @@ from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.tools import coverage, mypy, pytest, ruff
+from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
 from setsquare.migrate.tools.plan import (
     Origin,
     Outcome,
@@ -147,9 +147,12 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
     inis: dict[str, IniFile] = {
         path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
     }
+    # Flake8-pyproject's [tool.flake8] is one more flake8 source, read like an INI section.
+    flake8_table = flake8.pyproject_ini(pyproject)
+    lint_inis = inis if flake8_table is None else {**inis, flake8.PYPROJECT: flake8_table}
     # Everything is planned before anything is written: bad input leaves *pyproject* alone.
     plans = {
-        "Ruff": ruff.migrate(inis, pyproject, _dependency_texts(files, pyproject)),
+        "Ruff": ruff.migrate(lint_inis, pyproject, _dependency_texts(files, pyproject)),
         "pytest": pytest.migrate(inis, pyproject, files),
         "mypy": mypy.migrate(inis, pyproject),
         "coverage": coverage.migrate(inis, pyproject),
@@ -170,6 +173,8 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
         outcome = apply(pyproject, plan.plans)
         entries.extend([*plan.entries, *outcome.entries])
         moved |= plan.origins
+    if (flake8.PYPROJECT, flake8.TABLE) in moved:
+        flake8.remove_table(pyproject)
     consumed: dict[str, set[str]] = {}
     for path, section in sorted(moved):
         if path in inis:

@@ -174,7 +174,7 @@ def migrate(
     if winner is None:
         return ToolPlan()
     plan = drop_shadowed(inis, CANDIDATES, _label(winner), "pytest")
-    if winner not in inis:
+    if winner not in _SECTION:
         return plan
     ini = inis[winner]
     section = ini.section(_SECTION[winner])
