@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+import zipfile
+from typing import TYPE_CHECKING
+
 import pytest
 import tomlkit
 
+from setsquare.commands._verify import build
+from setsquare.errors import InputError
+from setsquare.main import main
 from setsquare.migrate.fragment import render
 from setsquare.migrate.ini import parse_ini
-from setsquare.migrate.setup_cfg import migrate_setup_cfg
+from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.setup_cfg import migrate_setup_cfg, sources_wanted
+from tests.migrate.test_cases import CASES, tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def convert(cfg: str) -> str:
@@ -176,6 +190,20 @@ FIXES = [
         id="entry-points",
     ),
     pytest.param(
+        "[metadata]\nlicense = MIT\nlicense_files =\n    LICEN[CS]E*\n    NOTICE*\n"
+        "    licenses/**/*.txt\n",
+        '[project]\nlicense = "MIT"\n'
+        'license-files = ["LICEN[CS]E*", "NOTICE*", "licenses/**/*.txt"]\n\n'
+        "[tool.setuptools]\ninclude-package-data = false\n",
+        id="license-file-globs-carried-verbatim",
+    ),
+    pytest.param(
+        "[metadata]\nlicense = BSD\nlicense_file = COPYING*\n",
+        '[project]\nlicense = {text = "BSD"}\n\n'
+        '[tool.setuptools]\nlicense-files = ["COPYING*"]\ninclude-package-data = false\n',
+        id="license-file-glob-beside-a-text-license",
+    ),
+    pytest.param(
         "[options.package_data]\n* = *.txt\n",
         "[tool.setuptools]\ninclude-package-data = false\n\n"
         '[tool.setuptools.package-data]\n"*" = ["*.txt"]\n',
@@ -230,3 +258,299 @@ def test_every_key_is_in_the_ledger() -> None:
             "(setup.cfg's default is false, pyproject.toml's is true)"
         ),
     ]
+
+
+# -- D20: license-files patterns setuptools deprecates or refuses ---------------------
+
+BAD_LICENSE_FILES = [
+    pytest.param(
+        "[metadata]\nlicense = MIT\nlicense_files =\n    LICENSE.local\n    ../LICENSE\n",
+        "setup.cfg:5: [metadata] license_files: '../LICENSE' contains '..', which PEP 639 "
+        "forbids and setuptools deprecates; leaving it out would drop the file from wheels "
+        "built in place",
+        "copy the file into the project (next to setup.cfg), list it as 'LICENSE' instead, "
+        "then run again",
+        id="parent-path",
+    ),
+    pytest.param(
+        "[metadata]\nlicense = Proprietary\nlicense_file = ../../docs/COPYING.txt\n",
+        "setup.cfg:3: [metadata] license_file: '../../docs/COPYING.txt' contains '..', which "
+        "PEP 639 forbids and setuptools deprecates; leaving it out would drop the file from "
+        "wheels built in place",
+        "copy the file into the project (next to setup.cfg), list it as 'COPYING.txt' "
+        "instead, then run again",
+        id="parent-path-alias-beside-text-license",
+    ),
+    pytest.param(
+        "[metadata]\nlicense_files = /srv/LICENSE\n",
+        "setup.cfg:2: [metadata] license_files: '/srv/LICENSE' is an absolute path, which "
+        "setuptools refuses",
+        "write the path relative to the directory of setup.cfg, then run again",
+        id="absolute",
+    ),
+    pytest.param(
+        "[metadata]\nlicense_files =\n    LICEN{CS}E\n",
+        "setup.cfg:3: [metadata] license_files: 'LICEN{CS}E' is not a valid license-files glob "
+        "(letters, digits and _-.*?[]/ only), which setuptools deprecates; leaving it out "
+        "would change the wheel's license files",
+        "rename the file or write the glob without the other characters, then run again",
+        id="brace",
+    ),
+    pytest.param(
+        "[metadata]\nlicense_files = licenses\\MIT.txt\n",
+        "setup.cfg:2: [metadata] license_files: 'licenses\\\\MIT.txt' is not a valid "
+        "license-files glob (letters, digits and _-.*?[]/ only), which setuptools deprecates; "
+        "leaving it out would change the wheel's license files",
+        "rename the file or write the glob without the other characters, then run again",
+        id="backslash",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cfg", "message", "hint"), BAD_LICENSE_FILES)
+def test_license_files_setuptools_deprecates_are_refused(cfg: str, message: str, hint: str) -> None:
+    with pytest.raises(InputError) as raised:
+        migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)
+    assert raised.value.message == message
+    assert raised.value.hint == hint
+
+
+def test_parent_license_path_refused_by_the_command_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "python"
+    project.mkdir()
+    (tmp_path / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    (project / "setup.cfg").write_text(
+        "[metadata]\nname = demo\nversion = 1.0\nlicense_files = ../LICENSE\n", encoding="utf-8"
+    )
+    before = tree(tmp_path)
+
+    assert main(["migrate", str(project)]) == 2
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("error: setup.cfg:4: [metadata] license_files: '../LICENSE' contains")
+    assert err[1].startswith("hint: copy the file into the project")
+    assert tree(tmp_path) == before
+
+
+# -- D2: can setuptools read `version = attr:` without importing the module? ----------
+
+SRC_CFG = (
+    "[metadata]\nname = a\nversion = attr: pkg.__version__\n"
+    "[options]\npackage_dir =\n    = src\npackages = find:\n"
+    "[options.packages.find]\nwhere = src\n"
+)
+ATTR = "attr: read at build time"
+
+ATTR_SOURCES = [
+    pytest.param('__version__ = "1.0"\n', ATTR, id="literal"),
+    pytest.param("import requests\n__version__: str = '1.0'\n", ATTR, id="annotated-literal"),
+    pytest.param("__version__ = (1, 2, 3)\n", ATTR, id="tuple-literal"),
+    pytest.param(
+        "import os\n__version__ = os.environ.get('V', '1.0')\n",
+        f"{ATTR}; src/pkg/__init__.py computes `__version__` (line 2), not a literal, so "
+        "setuptools imports `pkg` to read it (it imports only the standard library)",
+        id="computed-stdlib-only",
+    ),
+    pytest.param(
+        "from __future__ import annotations\nimport sys\ntry:\n    import numpy.core\n"
+        "except ImportError:\n    numpy = None\nfrom pkg._impl import x\nfrom . import y\n"
+        "def later():\n    import pandas\n"
+        "from importlib.metadata import version\n__version__ = version('a')\n",
+        f"{ATTR}; src/pkg/__init__.py computes `__version__` (line 12), not a literal, so "
+        "setuptools imports `pkg` to read it and the build environment needs what it imports: "
+        "numpy ([build-system] requires)",
+        id="computed-with-a-third-party-import",
+    ),
+    pytest.param(
+        "__version__ = get()\n__version__ = '1.0'\n",
+        f"{ATTR}; src/pkg/__init__.py computes `__version__` (line 1), not a literal, so "
+        "setuptools imports `pkg` to read it (it imports only the standard library)",
+        id="first-assignment-decides",
+    ),
+    pytest.param(
+        "import sys\nif sys.version_info >= (3,):\n    __version__ = '1.0'\n",
+        f"{ATTR}; src/pkg/__init__.py has no top-level `__version__ = <literal>`, so "
+        "setuptools imports `pkg` to read it (it imports only the standard library)",
+        id="only-inside-if",
+    ),
+    pytest.param(
+        "__version__ = '1.0\n",
+        f"{ATTR}; src/pkg/__init__.py cannot be parsed (line 1), so setuptools imports `pkg` "
+        "to read it (it imports only the standard library)",
+        id="syntax-error",
+    ),
+]
+
+
+def version_entry(cfg: str, sources: dict[str, str] | None) -> Entry:
+    packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg, sources)
+    return next(e for e in packaging.entries if e.source.endswith("[metadata] version"))
+
+
+@pytest.mark.parametrize(("module", "reason"), ATTR_SOURCES)
+def test_attr_version_warns_when_setuptools_must_import_the_module(
+    module: str, reason: str
+) -> None:
+    entry = version_entry(SRC_CFG, {"src/pkg/__init__.py": module})
+    assert entry.action is Action.TRANSFORMED
+    assert entry.reason == reason
+
+
+def test_attr_version_module_missing_is_reported() -> None:
+    entry = version_entry(SRC_CFG, {})
+    assert entry.reason == (
+        f"{ATTR}; found none of src/pkg.py, src/pkg/__init__.py, so setuptools looks for "
+        "`pkg` in the build environment and may import it"
+    )
+
+
+def test_attr_version_unchecked_without_sources() -> None:
+    assert version_entry(SRC_CFG, None).reason == ATTR
+
+
+WANTED = [
+    pytest.param(SRC_CFG, ["src/pkg.py", "src/pkg/__init__.py"], id="package-dir-and-where"),
+    pytest.param(
+        "[metadata]\nversion = attr: pkg.about.VERSION\n[options]\npackages = find:\n",
+        ["pkg/about.py", "pkg/about/__init__.py"],
+        id="flat-module-in-package",
+    ),
+    pytest.param(
+        "[metadata]\nversion = attr: pkg.__version__\n[options]\npackages = find:\n"
+        "[options.packages.find]\nwhere = lib\n",
+        ["pkg.py", "pkg/__init__.py", "lib/pkg.py", "lib/pkg/__init__.py"],
+        id="find-where-fills-package-dir",
+    ),
+    pytest.param(
+        "[metadata]\nversion = attr: pkg.sub.__version__\n[options]\npackage_dir =\n"
+        "    pkg = source/pkg\n    pkg.sub = elsewhere\npackages = pkg, pkg.sub\n",
+        ["elsewhere.py", "elsewhere/__init__.py"],
+        id="most-specific-package-dir-wins",
+    ),
+    pytest.param(
+        "[metadata]\nversion = attr: pkg.__version__\n",
+        ["pkg.py", "pkg/__init__.py", "src/pkg.py", "src/pkg/__init__.py"],
+        id="automatic-discovery-may-find-src",
+    ),
+    pytest.param(
+        "[metadata]\nversion = attr: pkg.__version__\n[options]\npackage_dir = =../src\n"
+        "packages = pkg\n",
+        [],
+        id="outside-the-project-not-read",
+    ),
+    pytest.param("[metadata]\nversion = 1.0\n", [], id="literal-version"),
+    pytest.param("[metadata]\nversion = attr: %(oops\n", [], id="bad-input-left-to-the-migration"),
+]
+
+
+@pytest.mark.parametrize(("cfg", "modules"), WANTED)
+def test_sources_wanted_are_manifest_and_the_version_module(cfg: str, modules: list[str]) -> None:
+    assert sources_wanted(cfg) == ["MANIFEST.in", *modules]
+
+
+# -- D48: include-package-data and MANIFEST.in -----------------------------------------
+
+MANIFEST_NOTE = Entry(
+    "MANIFEST.in",
+    Action.KEPT,
+    reason="left in place; with include-package-data = true the data files it adds inside "
+    "package directories go into the wheel too, not only the sdist, as before",
+)
+
+MANIFEST_CASES = [
+    pytest.param("include_package_data = True\n", {"MANIFEST.in": ""}, True, True, id="on"),
+    pytest.param("include_package_data = yes\n", {}, True, False, id="on-no-manifest"),
+    pytest.param("include_package_data = false\n", {"MANIFEST.in": ""}, False, False, id="off"),
+    pytest.param("zip_safe = false\n", {"MANIFEST.in": ""}, False, False, id="absent-means-off"),
+]
+
+
+@pytest.mark.parametrize(("line", "sources", "value", "noted"), MANIFEST_CASES)
+def test_manifest_note_only_when_it_picks_wheel_contents(
+    line: str, sources: dict[str, str], value: bool, noted: bool
+) -> None:
+    cfg = f"[options]\n{line}"
+    packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg, sources)
+    assert f"include-package-data = {str(value).lower()}\n" in render(packaging.tables)
+    assert (MANIFEST_NOTE in packaging.entries) is noted
+
+
+# -- real builds behind the claims above ------------------------------------------------
+
+MY_CASES = ["d2-version-attr-computed", "d20-license-files-globs", "d48-manifest-package-data"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", MY_CASES)
+def test_verify_passes_on_the_d_cases(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "project"
+    shutil.copytree(CASES / name / "input", work)
+
+    assert main(["migrate", str(work), "--verify"]) == 0
+
+    assert "verify: the migrated project builds the same wheel and sdist" in capsys.readouterr().out
+    assert tree(work) == tree(CASES / name / "expected")
+
+
+@pytest.mark.slow
+def test_d48_manifest_picks_the_wheels_package_data(tmp_path: Path) -> None:
+    work = tmp_path / "project"  # setuptools writes *.egg-info into the tree it builds
+    shutil.copytree(CASES / "d48-manifest-package-data" / "expected", work)
+    artifacts = build(work, tmp_path / "dist", "d48", migrated=True)
+    assert "d48pkg/data/table.json" in artifacts.wheel_files
+    assert "d48pkg/notes.txt" not in artifacts.wheel_files
+
+
+@pytest.mark.slow
+def test_d2_build_imports_the_module_it_reads_the_version_from(tmp_path: Path) -> None:
+    # Without its import in [build-system] requires, the migrated project no longer
+    # builds: setuptools really runs the module, as the ledger warns.
+    work = tmp_path / "project"
+    shutil.copytree(CASES / "d2-version-attr-computed" / "expected", work)
+    pyproject = work / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace(', "semver>=3"', ""), encoding="utf-8")
+
+    command = [sys.executable, "-m", "build", "--wheel", "--installer", "uv"]
+    result = subprocess.run(
+        [*command, "--outdir", str(tmp_path / "dist"), str(work)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "No module named 'semver'" in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_d20_a_parent_license_reaches_wheels_built_in_place(tmp_path: Path) -> None:
+    # Why `../LICENSE` is refused rather than dropped: a wheel built straight from the
+    # tree ships it (setuptools only warns), so leaving it out would change the wheel.
+    project = tmp_path / "python"
+    (project / "pkg").mkdir(parents=True)
+    (project / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    (project / "setup.cfg").write_text(
+        "[metadata]\nname = demo\nversion = 1.0\nlicense_files = ../LICENSE\n"
+        "[options]\npackages = pkg\n",
+        encoding="utf-8",
+    )
+    (project / "setup.py").write_text("from setuptools import setup\nsetup()\n", encoding="utf-8")
+    out = tmp_path / "dist"
+
+    command = [sys.executable, "-m", "build", "--wheel", "--installer", "uv"]
+    subprocess.run(
+        [*command, "--outdir", str(out), str(project)],
+        capture_output=True,
+        check=True,
+    )
+
+    with zipfile.ZipFile(next(out.glob("*.whl"))) as wheel:
+        assert "demo-1.0.dist-info/licenses/LICENSE" in wheel.namelist()
+        assert "License-File: LICENSE\n" in wheel.read("demo-1.0.dist-info/METADATA").decode()
+    assert main(["migrate", str(project)]) == 2

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from setsquare.errors import InputError, UsageError
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.project import migrate_project
+from setsquare.migrate.setup_cfg import sources_wanted
 from setsquare.migrate.tools import TOOL_FILES
 
 if TYPE_CHECKING:
@@ -63,6 +64,20 @@ def read_inputs(root: Path) -> dict[str, str]:
                 files[target] = _decode(root, target)
                 queue.append(target)
     return files
+
+
+def read_sources(root: Path, files: Mapping[str, str]) -> dict[str, str]:
+    """The files setup.cfg's mapping looks at besides the inputs (MANIFEST.in, the
+    ``attr:`` version module); read leniently, as only their presence and Python
+    syntax matter and they are never rewritten."""
+    cfg = files.get("setup.cfg")
+    if cfg is None:
+        return {}
+    return {
+        rel: (root / rel).read_bytes().decode("utf-8", errors="replace")
+        for rel in sources_wanted(cfg)
+        if (root / rel).is_file()
+    }
 
 
 def _diff(path: str, old: str | None, new: str | None) -> str:
@@ -116,7 +131,7 @@ def migrate(
     if not root.is_dir():
         raise UsageError(f"{path}: no such directory", hint="pass the project's root directory")
     files = read_inputs(root)
-    outcome = migrate_project(files, remove_legacy=remove_legacy)
+    outcome = migrate_project(files, remove_legacy=remove_legacy, sources=read_sources(root, files))
     for entry in outcome.entries:
         print(entry.render())
     changes = outcome.changes

@@ -128,8 +128,17 @@ def _validator() -> Validator:
     return Validator()
 
 
-def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) -> Outcome:
-    """Migrate the legacy files in *files* (repo-relative path -> text)."""
+def migrate_project(
+    files: Mapping[str, str],
+    *,
+    remove_legacy: bool = False,
+    sources: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Migrate the legacy files in *files* (repo-relative path -> text).
+
+    *sources* are the other files setup.cfg's mapping looks at but never changes
+    (`setsquare.migrate.setup_cfg.sources_wanted`).
+    """
     outcome = Outcome()
     original = files.get(PYPROJECT)
     doc = _parse_pyproject(original)
@@ -139,7 +148,7 @@ def migrate_project(files: Mapping[str, str], *, remove_legacy: bool = False) ->
     ini = None
     if cfg_text is not None:
         ini = parse_ini(cfg_text, "setup.cfg")
-        packaging = migrate_setup_cfg(ini, cfg_text)
+        packaging = migrate_setup_cfg(ini, cfg_text, sources)
     setup_py = files.get("setup.py")
     legacy_backend = False
     scm_in_setup_py = False

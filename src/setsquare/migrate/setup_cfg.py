@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
+from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.setup_cfg_base import FLOOR_PROJECT
-from setsquare.migrate.setup_cfg_metadata import MetadataMapper
+from setsquare.migrate.setup_cfg_metadata import MetadataMapper, version_module_paths
 from setsquare.migrate.setup_cfg_options import OptionsMapper
 from setsquare.migrate.setup_cfg_values import Reader
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from setsquare.migrate.fragment import Item, Table
     from setsquare.migrate.ini import IniFile
     from setsquare.migrate.ledger import Entry
@@ -71,8 +74,26 @@ def _line_of(entry: Entry) -> int:
     return int(line) if line.isdigit() else sys.maxsize
 
 
-def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
-    """Map the packaging sections of a parsed setup.cfg; raise `InputError` on bad input."""
+def sources_wanted(text: str) -> list[str]:
+    """Other files the mapping looks at, for the command to read if they exist.
+
+    MANIFEST.in (with include_package_data it picks wheel contents) and the module
+    a ``version = attr:`` is read from (can setuptools read it without importing?).
+    """
+    try:
+        modules = version_module_paths(Reader(parse_ini(text, PATH), text))
+    except InputError:
+        modules = []  # the migration itself reports the bad input
+    return ["MANIFEST.in", *modules]
+
+
+def migrate_setup_cfg(
+    ini: IniFile, text: str, sources: Mapping[str, str] | None = None
+) -> Packaging:
+    """Map the packaging sections of a parsed setup.cfg; raise `InputError` on bad input.
+
+    *sources* holds the `sources_wanted` files that exist; None skips the checks on them.
+    """
     present = {section.name: section for section in ini.sections}
     if "DEFAULT" in present:
         raise InputError(
@@ -94,6 +115,7 @@ def migrate_setup_cfg(ini: IniFile, text: str) -> Packaging:
     if not owned:
         return Packaging(tables=[], entries=[])
     mapper = _Mapper(Reader(ini, text))
+    mapper.sources = sources
     # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
         mapper.project.comments = present["metadata"].comments

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from setsquare.migrate.fragment import Inline, Item, Table, items
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from setsquare.migrate.ini import IniOption
     from setsquare.migrate.setup_cfg_values import Reader
 
@@ -62,6 +64,9 @@ class MapperBase:
         self.classifier_option: IniOption | None = None
         self.license_expression = False
         self.people_text: dict[str, tuple[str, str]] = {}
+        #: Other project files the mapping looks at (MANIFEST.in, the ``attr:`` version
+        #: module), by path; None when the caller did not read them.
+        self.sources: Mapping[str, str] | None = None
 
     # -- helpers -----------------------------------------------------------------
 

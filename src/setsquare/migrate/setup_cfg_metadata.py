@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import posixpath
+import re
+import sys
 from typing import TYPE_CHECKING
 
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
+from setsquare.errors import InputError
 from setsquare.migrate.ledger import Action
 from setsquare.migrate.setup_cfg_base import FLOOR_PEP639, MapperBase
 from setsquare.migrate.setup_cfg_values import (
@@ -18,12 +23,181 @@ from setsquare.migrate.setup_cfg_values import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from setsquare.migrate.fragment import Inline
     from setsquare.migrate.ini import IniOption, IniSection
+    from setsquare.migrate.setup_cfg_values import Reader
 
 #: setuptools' own aliases (ConfigMetadataHandler.aliases).
 ALIASES = {"home_page": "url", "summary": "description", "classifier": "classifiers"}
 ALIASES_WITH_TARGET = {"platform": "platforms", "license_file": "license_files"}
+
+#: setuptools' test of a license-files pattern (``Distribution._find_pattern``), the
+#: same for setup.cfg and both pyproject.toml places; other patterns get a deprecation
+#: warning, due to become an error on 2027-02-18.
+_SETUPTOOLS_PATTERN = re.compile(r"^[\w\-./*?\[\]]+$")
+
+
+def license_pattern_problem(pattern: str) -> tuple[str, str] | None:
+    """Why a license-files pattern cannot be carried over, and the fix; None if it can.
+
+    A pattern setuptools deprecates cannot be written: PEP 639 forbids it in [project]
+    and setuptools will refuse it. Nor can it be left out: a wheel built in place
+    still ships what it matches (``../LICENSE`` as ``licenses/LICENSE``), so the
+    wheel would change. The user has to fix it first.
+    """
+    if pattern.startswith("/") or ":\\" in pattern:
+        return (
+            "is an absolute path, which setuptools refuses",
+            "write the path relative to the directory of setup.cfg, then run again",
+        )
+    if ".." in pattern:
+        name = posixpath.basename(pattern)
+        return (
+            (
+                "contains '..', which PEP 639 forbids and setuptools deprecates; leaving "
+                "it out would drop the file from wheels built in place"
+            ),
+            (
+                f"copy the file into the project (next to setup.cfg), list it as {name!r} "
+                "instead, then run again"
+            ),
+        )
+    if _SETUPTOOLS_PATTERN.match(pattern) is None:
+        return (
+            (
+                "is not a valid license-files glob (letters, digits and _-.*?[]/ only), "
+                "which setuptools deprecates; leaving it out would change the wheel's "
+                "license files"
+            ),
+            "rename the file or write the glob without the other characters, then run again",
+        )
+    return None
+
+
+def _folded(section: IniSection | None, key: str) -> IniOption | None:
+    """*key* spelled any way setuptools accepts (dashes, upper case)."""
+    if section is None:
+        return None
+    return next((o for o in section.options if o.key.replace("-", "_").lower() == key), None)
+
+
+def attr_target(desc: str) -> tuple[str, str]:
+    """``pkg.mod.attr`` -> (``pkg.mod``, ``attr``), as setuptools' ``expand.read_attr``."""
+    parts = desc.strip().split(".")
+    attr = parts.pop()
+    return ".".join(parts) or "__init__", attr
+
+
+def _package_path(name: str, package_dir: dict[str, str]) -> str:
+    """setuptools' ``discovery.find_package_path``, relative to the project root."""
+    parts = name.split(".")
+    for i in range(len(parts), 0, -1):
+        partial = ".".join(parts[:i])
+        if partial in package_dir:
+            return posixpath.join(package_dir[partial], *parts[i:])
+    return posixpath.join(package_dir.get("") or "", *parts)
+
+
+def version_module_paths(reader: Reader) -> list[str]:
+    """The files setuptools tries, in order, for ``version = attr:`` (``expand._find_module``).
+
+    The package directory is ``package_dir``, else the ``find:`` ``where`` folder,
+    else ``src/`` when setuptools discovers packages itself (src layout). Paths
+    outside the project are left out.
+    """
+    ini = reader.ini
+    option = _folded(ini.section("metadata"), "version")
+    if option is None:
+        return []
+    value = reader.value("metadata", option).strip()
+    if not value.startswith("attr:"):
+        return []
+    module, _ = attr_target(value[len("attr:") :])
+    options = ini.section("options")
+    package_dir: dict[str, str] = {}
+    if (found := _folded(options, "package_dir")) is not None:
+        package_dir = dict(dict_lines(reader, "options", found))
+    starts = [_package_path(module, package_dir)]
+    find = ini.section("options.packages.find")
+    if (where := _folded(find, "where")) is not None:
+        first = list_items(reader, find.name, where)[:1] if find is not None else []
+        starts.extend(posixpath.join(str(item.value), _package_path(module, {})) for item in first)
+    elif _folded(options, "packages") is None:
+        starts.append(posixpath.join("src", _package_path(module, {})))
+    paths: list[str] = []
+    for start in starts:
+        for candidate in (f"{start}.py", posixpath.join(start, "__init__.py")):
+            path = posixpath.normpath(candidate)
+            if not path.startswith(("../", "/")) and path not in paths:
+                paths.append(path)
+    return paths
+
+
+def _literal_problem(module: ast.Module, attr: str) -> str | None:
+    """Why setuptools' ``StaticModule`` cannot read *attr* without importing; None if it can."""
+    for statement in module.body:
+        if isinstance(statement, ast.Assign):
+            pairs = [(target, statement.value) for target in statement.targets]
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            pairs = [(statement.target, statement.value)]
+        else:
+            continue
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and target.id == attr:
+                # The first top-level assignment decides, as in StaticModule.__getattr__.
+                try:
+                    ast.literal_eval(value)
+                except Exception:  # setuptools falls back on any error too
+                    return f"computes `{attr}` (line {statement.lineno}), not a literal"
+                return None
+    return f"has no top-level `{attr} = <literal>`"
+
+
+def _imports(nodes: Iterable[ast.AST], found: list[str]) -> list[str]:
+    """Top-level names of the modules imported when the module runs (not in functions)."""
+    for node in nodes:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            if name.split(".")[0] not in found:
+                found.append(name.split(".")[0])
+        _imports(ast.iter_child_nodes(node), found)
+    return found
+
+
+def attr_import_warning(path: str, text: str, module: str, attr: str) -> str:
+    """The ledger warning when setuptools must import *path* to read *attr*; "" if not."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError) as error:  # ValueError: a NUL byte in the source
+        line = f" (line {error.lineno})" if isinstance(error, SyntaxError) else ""
+        problem: str | None = f"cannot be parsed{line}"
+        imported: list[str] = []
+    else:
+        problem = _literal_problem(tree, attr)
+        imported = _imports(tree.body, [])
+    if problem is None:
+        return ""
+    own = module.split(".")[0]
+    outside = [
+        name
+        for name in imported
+        if name not in sys.stdlib_module_names and name not in ("__future__", own)
+    ]
+    needs = (
+        f"and the build environment needs what it imports: {', '.join(outside)} "
+        "([build-system] requires)"
+        if outside
+        else "(it imports only the standard library)"
+    )
+    return f"{path} {problem}, so setuptools imports `{module}` to read it {needs}"
 
 
 class MetadataMapper(MapperBase):
@@ -73,6 +247,8 @@ class MetadataMapper(MapperBase):
         self.license(take("license"), s)
         if (option := take("license_files")) is not None:
             values = list_items(self.r, s, option)
+            for item in values:
+                self.check_license_pattern(str(item.value), option, s)
             if self.license_expression or self.project.get("license") is None:
                 self.floor = max(self.floor, FLOOR_PEP639)
                 self.add(self.project, "license-files", values, s, option)
@@ -109,6 +285,16 @@ class MetadataMapper(MapperBase):
                     s, option, Action.DROPPED, reason="setuptools ignores this key in [metadata]"
                 )
 
+    def check_license_pattern(self, pattern: str, option: IniOption, s: str) -> None:
+        problem = license_pattern_problem(pattern)
+        if problem is None:
+            return
+        message, hint = problem
+        line = next((ln.line for ln in option.lines if pattern in ln.text), option.line)
+        raise InputError(
+            self.r.ini.path, f"[{s}] {option.key}: {pattern!r} {message}", line=line, hint=hint
+        )
+
     def version(self, option: IniOption, s: str) -> None:
         value = self.r.value(s, option).strip()
         files = file_directive(value)
@@ -122,17 +308,35 @@ class MetadataMapper(MapperBase):
                 "file: read at build time",
             )
         elif value.startswith("attr:"):
-            self.set_dynamic("version", {"attr": value[len("attr:") :].strip()}, s, option)
+            desc = value[len("attr:") :].strip()
+            self.set_dynamic("version", {"attr": desc}, s, option)
+            warning = self.attr_warning(desc)
             self.r.record(
                 s,
                 option,
                 Action.TRANSFORMED,
                 "[tool.setuptools.dynamic] version",
-                "attr: read at build time",
+                "attr: read at build time" + (f"; {warning}" if warning else ""),
             )
         else:
             self.add(self.project, "version", value, s, option)
             self.r.record(s, option, Action.MAPPED, "[project] version")
+
+    def attr_warning(self, desc: str) -> str:
+        """Whether setuptools can read ``attr:`` without importing the module (D2)."""
+        if self.sources is None:
+            return ""
+        module, attr = attr_target(desc)
+        paths = version_module_paths(self.r)
+        path = next((p for p in paths if p in self.sources), None)
+        if path is None:
+            if not paths:
+                return ""
+            return (
+                f"found none of {', '.join(paths)}, so setuptools looks for `{module}` in "
+                "the build environment and may import it"
+            )
+        return attr_import_warning(path, self.sources[path], module, attr)
 
     def readme(self, text: IniOption | None, kind: IniOption | None, s: str) -> None:
         content_type = self.r.value(s, kind).strip() if kind is not None else ""

@@ -46,6 +46,8 @@ class OptionsMapper(MapperBase):
                     "setup.cfg's default is false, pyproject.toml's is true",
                 )
             )
+        else:
+            self.manifest_note()
         if "packages" not in options and "options.packages.find" in sections:
             find = sections["options.packages.find"]
             for option in find.options:
@@ -55,6 +57,29 @@ class OptionsMapper(MapperBase):
                     Action.DROPPED,
                     reason="no `packages = find:` reads this section",
                 )
+
+    def manifest_note(self) -> None:
+        """With include_package_data on, MANIFEST.in also picks the wheel's package data.
+
+        setuptools' data files guide: with include_package_data, data files inside the
+        package directories that MANIFEST.in (or a VCS plugin such as setuptools-scm)
+        adds to the sdist go into the wheel too. setup.cfg switched it on, so this was
+        already so; the note says so because MANIFEST.in now looks like an sdist-only file.
+        """
+        field = self.setuptools.get("include-package-data")
+        if field is None or field.value is not True:
+            return
+        if self.sources is None or "MANIFEST.in" not in self.sources:
+            return
+        self.r.entries.append(
+            Entry(
+                "MANIFEST.in",
+                Action.KEPT,
+                reason="left in place; with include-package-data = true the data files it "
+                "adds inside package directories go into the wheel too, not only the sdist, "
+                "as before",
+            )
+        )
 
     def opt_python_requires(self, option: IniOption, s: str, _: object) -> None:
         self.add(self.project, "requires-python", self.r.value(s, option).strip(), s, option)

@@ -1,0 +1,1 @@
+"""A one-module distribution."""

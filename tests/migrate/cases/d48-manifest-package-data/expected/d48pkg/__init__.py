@@ -1,0 +1,1 @@
+"""A package whose data files MANIFEST.in picks."""
