@@ -10,8 +10,10 @@ from __future__ import annotations
 import subprocess
 from typing import TYPE_CHECKING
 
+import isort.settings
 import pytest
 
+from setsquare._toml import tomllib
 from tests.helpers import child_env, tool
 from tests.migrate.tools.support import run
 
@@ -112,3 +114,24 @@ def test_ruff_sorts_custom_sections_as_isort_did(
     sorted_by_isort = (before / "pkg" / "mod.py").read_text(encoding="utf-8")
     assert sorted_by_isort != UNSORTED
     assert (after / "pkg" / "mod.py").read_text(encoding="utf-8") == sorted_by_isort
+
+
+@pytest.mark.parametrize("config", ["setup.cfg", "tox.ini", ".isort.cfg"])
+def test_isort_reads_the_interpolated_values_we_write(config: str, tmp_path: Path) -> None:
+    """isort's own settings loader gets `%` where the file says `%%` (configparser)."""
+    section = "settings" if config == ".isort.cfg" else "isort"
+    text = (
+        f"[{section}]\nknown_first_party = acme, a_100%%\n"
+        "known_vendor =\n    %(known_first_party)s\n    b%%c\n"
+        "sections = FUTURE,STDLIB,THIRDPARTY,FIRSTPARTY,VENDOR,LOCALFOLDER\n"
+    )
+    (tmp_path / config).write_text(text, encoding="utf-8")
+    (tmp_path / ".git").mkdir()  # isort stops looking for config here
+    read_by_isort = isort.settings.Config(settings_path=str(tmp_path))
+    assert read_by_isort.known_other == {"vendor": frozenset({"acme", "a_100%", "b%c"})}
+
+    migrated = tomllib.loads(run({config: text}).text)["tool"]["ruff"]["lint"]["isort"]
+    # isort gives a module two sections list to the later one: VENDOR takes all of them.
+    assert read_by_isort.known_first_party == frozenset({"acme", "a_100%"})
+    assert "known-first-party" not in migrated
+    assert set(migrated["sections"]["vendor"]) == read_by_isort.known_other["vendor"]
