@@ -6,6 +6,7 @@ import pytest
 
 from setsquare.migrate.fragment import Item
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.project import migrate_project
 from setsquare.migrate.requirements import (
     convert_file,
     discover,
@@ -110,6 +111,34 @@ def test_the_ledger_masks_credentials_but_shows_variable_names() -> None:
         "requirements.txt:2 --extra-index-url https://****@h.org/simple",
         "requirements.txt:3 y @ https://${TOKEN}@h.org/y.tar.gz",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("six==1.16 --hash=sha256:abc", "per-requirement option --hash (hashes belong in a lock"),
+        ("x --config-settings=a=b", "option --config-settings (build options for one requirement"),
+        ("x --global-option=--no-ext", "option --global-option (build options for one requirement"),
+    ],
+)
+def test_per_requirement_options_say_why_they_stay(line: str, reason: str) -> None:
+    result = convert_file("r.txt", f"{line}\n", target="T", include_targets={})
+    reasons = [entry.reason for entry in result.entries]
+    assert any(reason in text for text in reasons), reasons
+
+
+@pytest.mark.parametrize("target", ["requirements.txt", "requirements-dev.txt"])
+def test_a_file_whose_every_line_stays_writes_no_empty_list(target: str) -> None:
+    # pip-compile --generate-hashes output: nothing moves, so nothing may change.
+    files = {
+        "pyproject.toml": '[project]\nname = "a"\nversion = "1"\n',
+        target: "six==1.16.0 \\\n    --hash=sha256:abc\n",
+    }
+    outcome = migrate_project(files)
+    assert outcome.changes == {}
+    assert [entry.render() for entry in outcome.entries][-1] == (
+        f"kept        {target} (1 line(s) stay in it (see above))"
+    )
 
 
 def test_include_of_the_projects_own_dependencies_is_implied() -> None:

@@ -238,12 +238,13 @@ def convert_file(
         requirement_text, _, options = line.text.partition(" -")
         requirement_text = requirement_text.strip()
         if options:
-            _kept(
-                result,
-                line,
-                f"per-requirement option -{options.split()[0].split('=')[0]} "
-                "(hashes belong in a lock file)",
+            option = f"-{options.split()[0].split('=')[0]}"
+            why = (
+                "hashes belong in a lock file"
+                if option == "--hash"
+                else "build options for one requirement have no standard place in pyproject.toml"
             )
+            _kept(result, line, f"per-requirement option {option} ({why})")
             continue
         converted = _requirement(requirement_text)
         if converted is None:

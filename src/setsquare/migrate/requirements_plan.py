@@ -171,9 +171,11 @@ def plan_requirements(
             result = reqs.convert_file(
                 path, texts[path], target=runtime_target, include_targets=roles
             )
-            project = Table(("project",))
-            project.add("dependencies", result.items, origin=path)
-            tables.append(project)
+            # Nothing moved (every line kept, say hash-pinned): write no empty list.
+            if result.items or not result.kept:
+                project = Table(("project",))
+                project.add("dependencies", result.items, origin=path)
+                tables.append(project)
             if runtime_reason:
                 result.entries = [
                     Entry(e.source, Action.TRANSFORMED, e.target, runtime_reason)
@@ -185,7 +187,8 @@ def plan_requirements(
             result = reqs.convert_file(
                 path, texts[path], target=f"[dependency-groups] {role}", include_targets=roles
             )
-            group_table.add(role, result.items, origin=path)
+            if result.items or not result.kept:
+                group_table.add(role, result.items, origin=path)
         entries.extend(result.entries)
         if result.kept == 0:
             removable.add(path)
