@@ -262,3 +262,14 @@ def test_pytest_booleans_as_pytest_reads_them(value: str) -> None:
     done = run({"pytest.ini": f"[pytest]\nxfail_strict = {value}\n"})
     expected = "true" if value.lower() in ("t", "y", "on") else "false"
     assert done.text == f"[tool.pytest.ini_options]\nxfail_strict = {expected}\n"
+
+
+def test_pyproject_with_both_table_styles_is_reported() -> None:
+    existing = "[tool.pytest]\naddopts = ['-q']\n\n[tool.pytest.ini_options]\naddopts = ['-x']\n"
+    done = run({}, existing)
+    assert done.text == existing
+    assert done.ledger() == (
+        "kept        pyproject.toml [tool.pytest] (pytest >= 9 refuses native keys and a"
+        " non-empty [tool.pytest.ini_options] together (UsageError), pytest < 9 reads only"
+        " ini_options; keep one of the two by hand)\n"
+    )

@@ -159,10 +159,29 @@ def _native(
     return True, f"native [tool.pytest]: {floor.reason()}"
 
 
+def _both_styles(pyproject: tomlkit.TOMLDocument) -> list[Entry]:
+    table = _table(pyproject)
+    if table is None or not table.get("ini_options") or set(table) <= {"ini_options"}:
+        return []
+    reason = (
+        "pytest >= 9 refuses native keys and a non-empty [tool.pytest.ini_options] together"
+        " (UsageError), pytest < 9 reads only ini_options; keep one of the two by hand"
+    )
+    return [Entry(source_of("pyproject.toml", None, "tool.pytest"), Action.KEPT, "", reason)]
+
+
 def migrate(
     inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument, files: Mapping[str, str]
 ) -> ToolPlan:
     """Plan ``[tool.pytest]`` (or ``.ini_options``) from the one file pytest reads."""
+    plan = _plan(inis, pyproject, files)
+    plan.entries.extend(_both_styles(pyproject))
+    return plan
+
+
+def _plan(
+    inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument, files: Mapping[str, str]
+) -> ToolPlan:
     floor = pytest_native.floor(files, inis, pyproject)
     winner = _winner(inis, files, pyproject, 9)
     if not floor.native:
