@@ -1,41 +1,29 @@
-"""isort -> ``[tool.ruff.lint.isort]``, from the one config isort reads.
+"""isort -> ``[tool.ruff.lint.isort]``, from the one config isort reads (``isort_config``).
 
-isort takes the first of .isort.cfg (``[settings]``/``[isort]``), pyproject.toml
-``[tool.isort]``, setup.cfg and tox.ini (``[isort]``/``[tool:isort]``) -- isort's
-``settings.CONFIG_SOURCES``/``CONFIG_SECTIONS``. Keys are spelled with ``_`` or ``-``.
-
-INI values go through configparser's ``%`` interpolation first, as isort reads them
-(``%%`` is a ``%``). Custom sections (``sections = ...,DJANGO,...`` with
-``known_django``) become Ruff's ``section-order`` and ``[tool.ruff.lint.isort.sections]``;
-isort's section names are case-sensitive (``known_<name>`` is not), and a module listed
-in two sections goes where isort puts it: the later section in ``sections``.
+Custom sections (``sections = ...,DJANGO,...`` with ``known_django``) become Ruff's
+``section-order`` and ``[tool.ruff.lint.isort.sections]``. isort's section names are
+case-sensitive (``known_<name>`` is not), and a module listed in two sections goes where
+isort puts it: the later section in ``sections``.
 """
 
 from __future__ import annotations
 
-import configparser
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from setsquare.errors import InputError
-from setsquare.migrate.ini import IniLine
 from setsquare.migrate.ledger import Action, Entry, source_of
-from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
-from setsquare.migrate.tools.plan import Origin, Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools import isort_config, values
+from setsquare.migrate.tools.discovery import drop_shadowed
+from setsquare.migrate.tools.isort_config import INTERPOLATED, Opt
+from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
     import tomlkit
 
-    from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.ini import IniFile
 
-CANDIDATES = (
-    (".isort.cfg", sections_named("settings", "isort")),
-    ("setup.cfg", sections_named("isort", "tool:isort")),
-    ("tox.ini", sections_named("isort", "tool:isort")),
-)
 _TABLE = ("tool", "ruff", "lint", "isort")
 
 _LISTS = {
@@ -79,15 +67,6 @@ _KNOWN_SECTION = {
     "extra_standard_library": "STDLIB",
 }
 _STANDARD_KNOWN = frozenset({*_KNOWN_SECTION, "known_future_library", "known_standard_library"})
-#: ``known_<SECTION>`` of a standard section is isort's spelling of its own list
-#: (settings.py ``KNOWN_SECTION_MAPPING``); the full name wins when both are set
-_KNOWN_ALIASES = {
-    "known_future": "known_future_library",
-    "known_stdlib": "known_standard_library",
-    "known_thirdparty": "known_third_party",
-    "known_firstparty": "known_first_party",
-    "known_localfolder": "known_local_folder",
-}
 #: isort settings whose profile-black value is what Ruff always does
 _RUFF_DEFAULTS: dict[str, Any] = {
     "multi_line_output": {"3", "VERTICAL_HANGING_INDENT"},
@@ -107,46 +86,6 @@ _RUFF_FIXED = {
     "profile": "black",
 }
 _KEBAB = "Ruff spells section names in kebab-case"
-_INTERPOLATED = "%-interpolation expanded as isort's configparser does"
-
-
-@dataclass(frozen=True)
-class _Opt:
-    key: str
-    raw: Any  # INI text, or the TOML value
-    source: str
-    origin: Origin
-    option: IniOption | None = None
-    path: str = ""
-    interpolated: bool = False
-
-    def as_list(self) -> values.ListValue:
-        if self.option is not None:
-            return values.split_option(self.option, values.commas)
-        if isinstance(self.raw, str):
-            return values.ListValue(values.commas(self.raw))
-        return values.ListValue(values.expect("tool.isort", self.key, self.raw, list))
-
-    def as_bool(self) -> bool:
-        if self.option is not None:
-            return values.boolean(self.option, self.path)
-        if isinstance(self.raw, str) and values.looks_boolean(self.raw):
-            return self.raw.strip().lower() in ("true", "yes", "on")
-        return bool(values.expect("tool.isort", self.key, self.raw, bool))
-
-    def as_int(self) -> int:
-        if self.option is not None:
-            return int(values.number(self.option, self.path))
-        return int(values.expect("tool.isort", self.key, self.raw, int))
-
-    def normal(self) -> Any:
-        if self.option is None or not values.looks_boolean(self.raw):
-            return str(self.raw).strip() if not isinstance(self.raw, bool) else self.raw
-        return self.as_bool()
-
-    def refuse(self, message: str, hint: str) -> InputError:
-        line = self.option.line if self.option is not None else None
-        return InputError(self.path or "pyproject.toml", message, line=line, hint=hint)
 
 
 @dataclass
@@ -156,10 +95,10 @@ class Result:
     src: list[Setting] = field(default_factory=list)
 
 
-def _setting(opt: _Opt, key: str, value: Any, reason: str = "", **extra: Any) -> Setting:
+def _setting(opt: Opt, key: str, value: Any, reason: str = "", **extra: Any) -> Setting:
     comments = opt.option.comments if opt.option is not None else ()
     if opt.interpolated:
-        reason = f"{reason}; {_INTERPOLATED}" if reason else _INTERPOLATED
+        reason = f"{reason}; {INTERPOLATED}" if reason else INTERPOLATED
     return Setting(
         key,
         value,
@@ -191,7 +130,7 @@ class _Sections:
         return list(self.ruff).index(name) if name in self.ruff else -2
 
 
-def _one_name(opt: _Opt) -> str:
+def _one_name(opt: Opt) -> str:
     names = opt.as_list().items
     if len(names) != 1:
         raise opt.refuse(
@@ -201,7 +140,7 @@ def _one_name(opt: _Opt) -> str:
     return names[0]
 
 
-def _custom_name(opt: _Opt, name: str, taken: Collection[str]) -> str:
+def _custom_name(opt: Opt, name: str, taken: Collection[str]) -> str:
     if name.upper() in _SECTION_NAMES:
         raise opt.refuse(
             f"`sections` names {name!r}: isort's section names are case-sensitive, so"
@@ -217,7 +156,7 @@ def _custom_name(opt: _Opt, name: str, taken: Collection[str]) -> str:
     return name if name.lower() in _SECTION_NAMES.values() else name.lower()
 
 
-def _section_list(opts: Mapping[str, _Opt]) -> _Sections:
+def _section_list(opts: Mapping[str, Opt]) -> _Sections:
     opt = opts.get("sections")
     ruff = dict(_SECTION_NAMES)
     if opt is not None:
@@ -236,7 +175,7 @@ def _section_list(opts: Mapping[str, _Opt]) -> _Sections:
     return _Sections(ruff, default)
 
 
-def _losers(opts: Mapping[str, _Opt], sections: _Sections) -> dict[str, dict[str, str]]:
+def _losers(opts: Mapping[str, Opt], sections: _Sections) -> dict[str, dict[str, str]]:
     """Per known list: the modules another section takes from it (isort's tie rule)."""
     owners: dict[str, list[str]] = {}
     for key, opt in opts.items():
@@ -276,10 +215,10 @@ class _Mapper:
     settings: list[Setting] = field(default_factory=list)
     custom: list[Setting] = field(default_factory=list)
 
-    def drop(self, opt: _Opt, reason: str) -> None:
+    def drop(self, opt: Opt, reason: str) -> None:
         self.result.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
 
-    def known(self, opt: _Opt, key: str, table: list[Setting]) -> None:
+    def known(self, opt: Opt, key: str, table: list[Setting]) -> None:
         value, reason = opt.as_list(), ""
         taken = self.losers.get(opt.key, {})
         if taken:
@@ -295,7 +234,7 @@ class _Mapper:
             _setting(opt, key, value.items, reason, element_comments=value.element_comments)
         )
 
-    def sections_setting(self, opt: _Opt) -> None:
+    def sections_setting(self, opt: Opt) -> None:
         key = opt.key
         if key == "sections":
             order = list(self.sections.ruff.values())
@@ -323,7 +262,7 @@ class _Mapper:
             else:
                 self.known(opt, self.sections.ruff[section], self.custom)
 
-    def empty_sections(self, opts: Mapping[str, _Opt]) -> None:
+    def empty_sections(self, opts: Mapping[str, Opt]) -> None:
         """A custom section without a known_ list is empty in isort; Ruff needs it named."""
         opt = opts.get("sections")
         filled = {setting.key for setting in self.custom}
@@ -335,7 +274,7 @@ class _Mapper:
         self.custom.sort(key=lambda setting: order.index(setting.key))
 
 
-def _map(opt: _Opt, mapper: _Mapper) -> None:
+def _map(opt: Opt, mapper: _Mapper) -> None:
     key = opt.key
     result = mapper.result
     settings = mapper.settings
@@ -370,101 +309,10 @@ def _map(opt: _Opt, mapper: _Mapper) -> None:
         mapper.drop(opt, "Ruff's isort rules have no such setting")
 
 
-def _normal_key(key: str) -> str:
-    key = key.replace("-", "_")
-    # isort folds the section part of known_<section> to lower case, even in TOML
-    return "known_" + key.removeprefix("known_").lower() if key.startswith("known_") else key
-
-
-def _interpolated(ini: IniFile, section: IniSection, option: IniOption) -> IniOption:
-    """*option* as isort's ConfigParser hands it over: ``%%`` is ``%``, ``%(key)s`` expanded."""
-    parser = configparser.RawConfigParser(strict=False)
-    parser.read_dict({s.name: {o.key: o.value for o in s.options} for s in ini.sections})
-    known = dict(parser.items(section.name, raw=True))
-    interpolation = configparser.BasicInterpolation()
-
-    def expand(text: str, line: int) -> str:
-        try:
-            return interpolation.before_get(parser, section.name, option.key, text, known)
-        except configparser.Error as error:
-            raise InputError(
-                ini.path,
-                f"[{section.name}] {option.key}: {str(error).splitlines()[0]}",
-                line=line,
-                hint="write a literal % as %%: isort reads this file with configparser,"
-                " which interpolates %, and skips the whole file on this error",
-            ) from error
-
-    lines = [
-        IniLine(text, line.line, line.comments if index == 0 else ())
-        for line in option.lines
-        for index, text in enumerate(expand(line.text, line.line).split("\n"))
-    ]
-    return replace(option, value=expand(option.value, option.line), lines=tuple(lines))
-
-
-def _ini_opts(ini: IniFile, result: Result) -> tuple[list[_Opt], tuple[str, ...]]:
-    """Every isort section of *ini*, merged in isort's order (later keys win, as in isort)."""
-    find = dict(CANDIDATES)[ini.path]
-    opts: dict[str, _Opt] = {}
-    comments: tuple[str, ...] = ini.header_comments if ini.path == ".isort.cfg" else ()
-    for section in find(ini):
-        source = values.Source(ini, section)
-        comments = (*comments, *section.comments)
-        result.plan.origins.add(source.origin)
-        for option in section.options:
-            key = _normal_key(option.key.lower())
-            if key in opts:
-                result.plan.entries.append(
-                    Entry(opts[key].source, Action.DROPPED, "", f"overridden by [{section.name}]")
-                )
-            expanded = "%" in option.value
-            if expanded:
-                option = _interpolated(ini, section, option)
-            opts[key] = _Opt(
-                key,
-                option.value,
-                source.where(option),
-                source.origin,
-                option,
-                ini.path,
-                interpolated=expanded,
-            )
-    return list(opts.values()), comments
-
-
-def _toml_opts(table: Mapping[str, Any]) -> list[_Opt]:
-    return [
-        _Opt(
-            _normal_key(str(key)),
-            value.unwrap() if hasattr(value, "unwrap") else value,
-            source_of("pyproject.toml", None, "tool.isort", str(key)),
-            ("pyproject.toml", "tool.isort"),
-        )
-        for key, value in table.items()
-    ]
-
-
-def _aliases(opts: list[_Opt], result: Result) -> dict[str, _Opt]:
-    """Opts by key, with known_<SECTION> of a standard section read as isort reads it."""
-    keys = {opt.key for opt in opts}
-    resolved: dict[str, _Opt] = {}
-    for opt in opts:
-        full = _KNOWN_ALIASES.get(opt.key)
-        if full is None:
-            resolved[opt.key] = opt
-        elif full in keys:
-            reason = f"isort reads {full} and warns that it ignores this spelling"
-            result.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
-        else:
-            resolved[full] = replace(opt, key=full)
-    return resolved
-
-
 def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Result:
     """Plan ``[tool.ruff.lint.isort]`` from the one isort config isort reads."""
     tool: Any = pyproject.get("tool", {})
-    order = [path for path, find in CANDIDATES if path in inis and find(inis[path])]
+    order = [path for path, find in isort_config.CANDIDATES if path in inis and find(inis[path])]
     if ".isort.cfg" in order:
         winner = ".isort.cfg"
     elif "isort" in tool:
@@ -474,19 +322,19 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Res
     else:
         return Result(ToolPlan())
     label = "pyproject.toml [tool.isort]" if winner == "pyproject.toml" else winner
-    result = Result(drop_shadowed(inis, CANDIDATES, label, "isort"))
+    result = Result(drop_shadowed(inis, isort_config.CANDIDATES, label, "isort"))
     comments: tuple[str, ...] = ()
     if winner == "pyproject.toml":
-        opts = _toml_opts(tool["isort"])
+        opts = isort_config.toml_opts(tool["isort"])
     else:
-        opts, comments = _ini_opts(inis[winner], result)
+        opts, comments = isort_config.ini_opts(inis[winner], result.plan)
         if winner == ".isort.cfg" and "isort" in tool:
             # Without .isort.cfg, isort would start reading [tool.isort] instead.
             reason = "kept: pyproject.toml has a [tool.isort] that isort would read without it"
             result.plan.entries.append(Entry(source_of(winner, None), Action.KEPT, "", reason))
             result.plan.origins -= {opt.origin for opt in opts}
             result.plan.origins -= {(winner, s.name) for s in inis[winner].sections}
-    by_key = _aliases(opts, result)
+    by_key = isort_config.aliases(opts, result.plan)
     sections = _section_list(by_key)
     mapper = _Mapper(sections, _losers(by_key, sections), result)
     for opt in by_key.values():
