@@ -329,3 +329,32 @@ def test_flake8_pyproject_bad_values(existing: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         run({}, existing)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [
+        pytest.param(
+            "[project]\nname = 'x'\n\n[tool.flake8]\nmax-line-length = 99\n",
+            "[project]\nname = 'x'\n\n[tool.ruff]\nline-length = 99\n\n"
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\n',
+            id="last table: Ruff's tables take its place",
+        ),
+        pytest.param(
+            "[tool.flake8]\nmax-line-length = 99\n\n[build-system]\nrequires = []\n",
+            '[tool.ruff]\nline-length = 99\n\n[tool.ruff.lint]\nselect = ["E", "W", "F"]\n\n'
+            "[build-system]\nrequires = []\n",
+            id="first table: no blank line above, one below",
+        ),
+        pytest.param(
+            "[tool.black]\nline-length = 99\n\n[project]\nname = 'x'\n\n"
+            "[tool.flake8]\nmax-line-length = 99\n",
+            "[tool.black]\nline-length = 99\n\n[tool.ruff]\nline-length = 99\n\n"
+            '[tool.ruff.lint]\nselect = ["E", "W", "F"]\n\n'
+            "[project]\nname = 'x'\n",
+            id="split [tool]: the file does not end in a blank line",
+        ),
+    ],
+)
+def test_flake8_pyproject_table_removed_with_its_spacing(existing: str, expected: str) -> None:
+    assert run({}, existing).text == expected

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from tomlkit.container import ends_with_whitespace
-from tomlkit.items import Comment, Null, Table
+from tomlkit.items import Comment, Null, Table, Whitespace
 
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, IniLine, IniOption, IniSection
@@ -210,6 +210,17 @@ def remove_table(pyproject: tomlkit.TOMLDocument) -> None:
     The table's blank lines go with it in tomlkit: the table after it takes over its
     indent, and a blank line it ended with still separates what follows.
     """
+    ended_blank = pyproject.as_string().endswith("\n\n")
+    _remove(pyproject)
+    top = _keyed(pyproject.body)
+    if not ended_blank and pyproject.as_string().endswith("\n\n") and isinstance(top[-1], Table):
+        # The blank line that separated the last table from the removed one now ends the file.
+        body = top[-1].value.body
+        if body and isinstance(body[-1][1], Whitespace):
+            body.pop()
+
+
+def _remove(pyproject: tomlkit.TOMLDocument) -> None:
     tool: Any = pyproject["tool"]
     table = tool["flake8"]
     if not isinstance(tool, Table) or not isinstance(table, Table):
