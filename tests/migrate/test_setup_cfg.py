@@ -554,3 +554,8 @@ def test_d20_a_parent_license_reaches_wheels_built_in_place(tmp_path: Path) -> N
         assert "demo-1.0.dist-info/licenses/LICENSE" in wheel.namelist()
         assert "License-File: LICENSE\n" in wheel.read("demo-1.0.dist-info/METADATA").decode()
     assert main(["migrate", str(project)]) == 2
+    # Only in place: the sdist cannot hold a file outside the project, so a wheel built
+    # from it (python -m build's default) lacks it already.
+    through_sdist = build(project, tmp_path / "via-sdist", "demo", migrated=False)
+    assert "LICENSE" not in through_sdist.sdist_files
+    assert "demo-1.0.dist-info/licenses/LICENSE" not in through_sdist.wheel_files
