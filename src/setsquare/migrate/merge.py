@@ -89,17 +89,11 @@ def _merge_container(
             elif pending:
                 _prepend_comments(item, pending)
             if not isinstance(writable, Table) and name == "project" and "build-system" in target:
-                # [project] reads best right after [build-system], as in new projects.
-                if isinstance(item, Table) and not item.as_string().endswith("\n\n"):
-                    item.add(tomlkit.nl())
-                system = writable["build-system"]
-                if isinstance(system, Table) and not system.as_string().endswith("\n\n"):
-                    system.add(tomlkit.nl())
-                writable._insert_after("build-system", name, item)
+                _insert_project(writable, item)
             else:
                 writable.add(name, item)
-            if isinstance(item, Table):
-                added.append(item)
+                if isinstance(item, Table):
+                    added.append(item)
         else:
             existing = target[name]
             if isinstance(item, Table) and isinstance(existing, (Table, OutOfOrderTableProxy)):
@@ -111,6 +105,29 @@ def _merge_container(
             elif _plain(existing) != _plain(item):
                 _conflict(here, existing, item, origins)
         pending = []
+
+
+def _ends_blank(item: Any) -> bool:
+    return bool(item.as_string().endswith(("\n\n", "\n\r\n")))
+
+
+def _insert_project(doc: TOMLDocument, project: Any) -> None:
+    """[project] reads best right after [build-system], as in new projects."""
+    system = doc["build-system"]
+    if isinstance(system, Table) and not _ends_blank(system):
+        system.add(tomlkit.nl())
+    keys = [key for key, _ in doc.body]
+    after = keys.index(next(k for k in keys if k is not None and k.key == "build-system")) + 1
+    following = next((item for key, item in doc.body[after:] if key is not None), None)
+    # tomlkit gives a table it files after another a blank line of its own (trivia.indent).
+    spaced = following is not None and following.trivia.indent.startswith(("\n", "\r\n"))
+    if isinstance(project, Table) and not _ends_blank(project) and not spaced:
+        project.add(tomlkit.nl())
+    elif isinstance(project, Table) and spaced:
+        body = project.value.body
+        while body and isinstance(body[-1][1], Whitespace):
+            body.pop()
+    doc._insert_after("build-system", "project", project)
 
 
 def _prepend_comments(table: Table, comments: list[str]) -> None:

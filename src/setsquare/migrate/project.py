@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
 
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
 @dataclass
 class Outcome:
     """New contents for the files that change (None: delete) and the ledger."""
@@ -214,6 +217,9 @@ def migrate_project(
     remove_files |= req_removed
 
     text = doc.as_string()
+    if original is not None and "\r\n" in original:
+        # tomlkit writes new lines with "\n"; a CRLF file stays CRLF throughout.
+        text = _LONE_LF.sub("\r\n", text)
     if text != (original or "") and text:
         outcome.entries.extend(
             _check_result(text, original, origins_of([*packaging.tables, *req_tables]))

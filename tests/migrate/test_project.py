@@ -1,0 +1,43 @@
+"""Whole-project behaviour of the pure core: line endings, layout, and the output check."""
+
+from __future__ import annotations
+
+import pytest
+
+from setsquare.errors import InputError
+from setsquare.migrate.project import migrate_project
+
+CFG = "[metadata]\nname = a\nversion = 1\n\n[flake8]\nselect = E\n"
+PYPROJECT = (
+    '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n'
+)
+EXPECTED = (
+    '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n'
+    '\n[project]\nname = "a"\nversion = "1"\n'
+    '\n[tool.ruff.lint]\nselect = ["E"]\n'
+    "\n[tool.setuptools]\ninclude-package-data = false\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_new_tables_follow_the_files_line_endings_and_blank_lines(newline: str) -> None:
+    files = {
+        "pyproject.toml": PYPROJECT.replace("\n", newline),
+        "setup.cfg": CFG.replace("\n", newline),
+    }
+    first = migrate_project(files).changes["pyproject.toml"]
+    assert first == EXPECTED.replace("\n", newline)
+    assert migrate_project({"pyproject.toml": first or ""}).changes == {}
+
+
+def test_output_that_validate_pyproject_refuses_is_not_written() -> None:
+    # A static version in pyproject.toml and `attr:` in setup.cfg: `version` would be
+    # both static and dynamic, which PEP 621 forbids.
+    files = {
+        "pyproject.toml": '[project]\nname = "a"\nversion = "1"\n',
+        "setup.cfg": "[metadata]\nname = a\nversion = attr: a.__version__\n",
+    }
+    with pytest.raises(InputError) as excinfo:
+        migrate_project(files)
+    assert excinfo.value.path == "pyproject.toml"
+    assert "would not be valid" in excinfo.value.message
