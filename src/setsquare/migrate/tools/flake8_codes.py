@@ -11,9 +11,12 @@ from setsquare.migrate.tools import flake8_plugins as plugins
 from setsquare.migrate.tools import values
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from setsquare.migrate.ini import IniOption
+
+    #: (flake8 code, its Ruff selectors) -> (the selectors to keep, why the others go)
+    Narrow = Callable[[str, list[str]], tuple[list[str], list[str]]]
 
 #: per-file-ignores entries: (file patterns, codes, comments above them)
 Group = tuple[list[str], list[str], tuple[str, ...]]
@@ -21,6 +24,8 @@ _TOKEN = re.compile(
     r"(?P<code>[A-Z]+[0-9]*(?=$|\s|,))|(?P<file>[^\s:,]+)|(?P<colon>\s*:\s*)"
     r"|(?P<comma>\s*,\s*)|(?P<ws>\s+)"
 )
+#: flake8's default ignore list (``flake8/defaults.py`` IGNORE; its E24 is E241 and E242)
+DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E241", "E242", "E704", "W503", "W504")
 
 
 def option_key(option: IniOption) -> str:
@@ -39,6 +44,60 @@ class Section:
 
     def get(self, key: str) -> IniOption | None:
         return self.options.get(key)
+
+    def reports(
+        self,
+        code: str,
+        also_ignored: Sequence[str] = (),
+        default_ignore: Sequence[str] = DEFAULT_IGNORE,
+    ) -> bool:
+        """Whether flake8 reports *code* with this section (per-file codes in *also_ignored*)."""
+        select, ignore = self.get("select"), self.get("ignore")
+        # flake8's default selection is every installed plugin's entry-point prefix.
+        default_select = [p for name in self.found for p in plugins.BY_NAME[name].codes]
+        return decides(
+            code,
+            select=None if select is None else codes(select),
+            extend_select=codes(self.get("extend-select")),
+            ignore=None if ignore is None else codes(ignore),
+            extend_ignore=[*codes(self.get("extend-ignore")), *also_ignored],
+            default_select=default_select,
+            default_ignore=default_ignore,
+        )
+
+
+def _longest(code: str, prefixes: Sequence[str]) -> int:
+    return max((len(prefix) for prefix in prefixes if code.startswith(prefix)), default=-1)
+
+
+def decides(
+    code: str,
+    *,
+    select: Sequence[str] | None,
+    extend_select: Sequence[str],
+    ignore: Sequence[str] | None,
+    extend_ignore: Sequence[str],
+    default_select: Sequence[str],
+    default_ignore: Sequence[str] = DEFAULT_IGNORE,
+) -> bool:
+    """flake8's ``DecisionEngine.make_decision`` (``flake8/style_guide.py``): True = reported.
+
+    A plain `select`/`ignore` replaces the default list (the installed plugins' codes, and
+    DEFAULT_IGNORE); the extend- options add to whichever is in force. A code chosen by
+    name (select or extend-select) beats an implicit ignore and the other way round; in a
+    tie the longest matching prefix wins, and an equal length means ignored.
+    """
+    selected = [*(default_select if select is None else select), *extend_select]
+    ignored = [*(default_ignore if ignore is None else ignore), *extend_ignore]
+    by_name = _longest(code, [*(select or ()), *extend_select]) >= 0
+    ignored_by_name = _longest(code, [*(ignore or ()), *extend_ignore]) >= 0
+    if _longest(code, selected) < 0:
+        return False
+    if _longest(code, ignored) < 0:
+        return True
+    if by_name != ignored_by_name:
+        return by_name
+    return _longest(code, selected) > _longest(code, ignored)
 
 
 def codes(option: IniOption | None) -> list[str]:
@@ -92,7 +151,8 @@ def to_ruff(code: str, found: set[str]) -> tuple[list[str], str]:
     if owner is not None:
         ruff = plugins.translate(code, owner)
         if ruff is None:
-            reason = f"Ruff has no rule for {code} ({owner.name})"
+            meaning = f": {owner.catalogue[code]}" if code in owner.catalogue else ""
+            reason = f"Ruff has no rule for {code} ({owner.name}{meaning})"
         else:
             out.append(ruff)
     wider = plugins.covered(code, found, but=owner)
@@ -118,7 +178,44 @@ class Codes:
             self.items.append(selector)
 
 
-def translate_option(option: IniOption | None, found: set[str], into: Codes) -> None:
+def narrow_ignore(
+    section: Section, also_ignored: Sequence[str], code: str, ruff: list[str]
+) -> tuple[list[str], list[str]]:
+    """*ruff* without the selectors that would silence codes flake8 still reported.
+
+    Ruff's I001 is flake8-isort's and flake8-import-order's checks in one rule, so
+    ignoring one of those codes may only ignore I001 when every one of them is off.
+    """
+    kept: list[str] = []
+    reasons: list[str] = []
+    for selector in ruff:
+        still: dict[str, list[str]] = {}
+        for rule in (rule for rule in plugins.merged_rules() if rule.startswith(selector)):
+            for name in sorted(section.found):
+                for other in plugins.merged_into(rule, [name]):
+                    if section.reports(other, also_ignored):
+                        still.setdefault(name, []).append(other)
+        if not still:
+            kept.append(selector)
+            continue
+        owner = plugins.owner(code, section.found)
+        if owner is not None and code in owner.catalogue:
+            meaning = owner.catalogue[code]
+            reasons.append(f"Ruff has no rule for {code} alone ({owner.name}: {meaning})")
+        else:
+            reasons.append(f"Ruff can only ignore {code} as {selector}")
+        # The same for every code it keeps on: callers drop repeated reasons.
+        rest = " and ".join(f"{name}'s {', '.join(on)}" for name, on in still.items())
+        reasons.append(
+            f"Ruff's {selector} also checks {rest}, which flake8 still checked, so {selector}"
+            " stays on"
+        )
+    return kept, reasons
+
+
+def translate_option(
+    option: IniOption | None, found: set[str], into: Codes, narrow: Narrow | None = None
+) -> None:
     if option is None:
         return
     for line in option.lines:
@@ -127,6 +224,9 @@ def translate_option(option: IniOption | None, found: set[str], into: Codes) -> 
             ruff, reason = to_ruff(code, found)
             if reason:
                 into.dropped.append(reason)
+            if narrow is not None:
+                ruff, reasons = narrow(code, ruff)
+                into.dropped.extend(reasons)
             into.add(ruff, comments)
             if ruff:
                 comments = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from setsquare.migrate.tools import ruff_rules
@@ -34,6 +35,8 @@ class Plugin:
     #: codes the plugin shares with another: only claimed when the plugin is found by name
     shared: tuple[str, ...] = ()
     note: str = ""
+    #: every code the plugin reports and what it means, where a Ruff rule covers several
+    catalogue: Mapping[str, str] = field(default_factory=dict)
 
 
 def _same(name: str, *prefixes: str, options: tuple[str, ...] = ()) -> Plugin:
@@ -121,20 +124,39 @@ PLUGINS: tuple[Plugin, ...] = (
     ),
     Plugin("flake8-pyi", ("Y0",), ("PYI",), {"Y0": "PYI0"}),
     Plugin("flake8-copyright", ("C801",), ("CPY",), {"C801": "CPY001="}),
+    # Ruff's I001 is one rule for the order, the blank lines and the layout of an import
+    # block: the codes below are all of it (flake8_isort.py 7.1, flake8_import_order/styles.py
+    # 0.19), so ignoring one of them must not ignore I001 (see flake8_codes.narrow_ignore).
     Plugin(
         "flake8-isort",
         ("I00",),
         ("I",),
-        {"I00": "I001="},
+        {"I00": "I001=", "I002": ""},
         note="Ruff's isort rule I001 sorts like isort, but it is not flake8-isort's I00x",
+        catalogue={
+            "I001": "an import in the wrong position",
+            # only flake8-isort < 5 reports it; Ruff reads its own settings
+            "I002": "no isort configuration found",
+            "I003": "a blank line missing in the imports",
+            "I004": "an unexpected blank line in the imports",
+            "I005": "an import line isort would add, as when it splits or wraps imports",
+        },
     ),
     Plugin(
         "flake8-import-order",
-        ("I1", "I2"),
+        ("I1", "I2", "I300", "I666"),
         ("I",),
-        {"I1": "I001=", "I2": "I001="},
+        {"I1": "I001=", "I2": "I001=", "I300": "I001=", "I666": "I001="},
         ("import-order-style", "application-import-names"),
         note="Ruff's isort rule I001 replaces flake8-import-order; its styles differ",
+        catalogue={
+            "I100": "import statements in the wrong order",
+            "I101": "imported names in the wrong order",
+            "I201": "missing newline between import groups",
+            "I202": "additional newline in a group of imports",
+            "I300": "TYPE_CHECKING block without one newline above",
+            "I666": "import statement mixes groups",
+        },
     ),
     Plugin("perflint", ("W8",), ("PERF",), {}),
     # No Ruff port: their codes are reported as dropped.
@@ -199,6 +221,24 @@ def translate(code: str, plugin: Plugin) -> str | None:
         return None
     ruff = target[:-1] if target.endswith("=") else target + code[len(best) :]
     return ruff if ruff_rules.known(ruff) else None
+
+
+def merged_into(rule: str, found: Iterable[str]) -> list[str]:
+    """The codes of the plugins in *found* that Ruff's one *rule* reports (I001: ten of them)."""
+    return [
+        code
+        for name in sorted(found)
+        for code in BY_NAME[name].catalogue
+        if translate(code, BY_NAME[name]) == rule
+    ]
+
+
+@cache
+def merged_rules() -> tuple[str, ...]:
+    """Ruff rules that each stand for several catalogued flake8 codes."""
+    every = {plugin.name for plugin in PLUGINS}
+    targets = {translate(code, plugin) for plugin in PLUGINS for code in plugin.catalogue}
+    return tuple(sorted(rule for rule in targets if rule and len(merged_into(rule, every)) > 1))
 
 
 def dist_names_in(text: str) -> set[str]:

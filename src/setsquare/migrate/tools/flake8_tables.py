@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.tools import flake8_codes, ruff_rules, values
 from setsquare.migrate.tools import flake8_plugins as plugins
-from setsquare.migrate.tools import ruff_rules, values
 from setsquare.migrate.tools.flake8_codes import (
+    DEFAULT_IGNORE,
     Codes,
     Section,
     files_to_codes,
+    narrow_ignore,
     option_key,
     to_ruff,
     translate_option,
@@ -22,8 +25,43 @@ from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniOption
 
-_FLAKE8_DEFAULT_IGNORE = "E121, E123, E126, E226, E24, E704, W503, W504"
 _QUOTES = {"'": "single", '"': "double", "'''": "single", '"""': "double"}
+
+
+def default_ignore_notes(section: Section) -> tuple[str, str]:
+    """What flake8's default ignore list did here: (the codes it ran anyway, the ones it hid)."""
+    stable = [c for c in DEFAULT_IGNORE if ruff_rules.known(c) and not ruff_rules.preview_only(c)]
+    # Ruff's pinned rules have none of them outside preview (a test guards this), so the
+    # codes flake8 ran are lost and the ones it kept off need no Ruff ignore.
+    codes = [code for code in DEFAULT_IGNORE if code not in stable]
+    # A code selected by its full name is already reported as one Ruff lacks.
+    named = {
+        *flake8_codes.codes(section.get("select")),
+        *flake8_codes.codes(section.get("extend-select")),
+    }
+    ran = [code for code in codes if section.reports(code) and code not in named]
+    kept_off = [
+        code
+        for code in codes
+        if not section.reports(code) and section.reports(code, default_ignore=())
+    ]
+    ran_note = kept_note = ""
+    if ran:
+        cause = (
+            "`ignore` replaces flake8's default ignore list"
+            if section.get("ignore") is not None
+            else "chosen by `select`/`extend-select`, which beats flake8's default ignore list"
+        )
+        ran_note = (
+            f"flake8 also reported {', '.join(ran)} ({cause}); Ruff has no stable rule for"
+            " them: not carried"
+        )
+    if kept_off:
+        kept_note = (
+            f"flake8's default ignore list kept {', '.join(kept_off)} off; Ruff has no stable"
+            " rule for them either: nothing to ignore"
+        )
+    return ran_note, kept_note
 
 
 def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
@@ -85,6 +123,10 @@ def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
     )
     if explicit is None:
         reasons.insert(0, "flake8 selects every installed plugin by default: made explicit")
+    if section.get("ignore") is None and section.get("extend-ignore") is None:
+        ran, _ = default_ignore_notes(section)
+        if ran:
+            reasons.append(ran)
     if explicit is not None:
         return source.setting(
             explicit,
@@ -109,15 +151,12 @@ def ignore(section: Section, plan: ToolPlan) -> Setting | None:
     codes = Codes()
     options = [section.get("ignore"), section.get("extend-ignore")]
     for option in options:
-        translate_option(option, section.found, codes)
+        translate_option(option, section.found, codes, partial(narrow_ignore, section, ()))
     present = [option for option in options if option is not None]
     if not present:
         return None
-    reasons = [*codes.dropped]
-    if section.get("ignore") is None:
-        reasons.append(
-            f"flake8's default ignore list ({_FLAKE8_DEFAULT_IGNORE}) has no stable Ruff rule"
-        )
+    reasons = list(dict.fromkeys(codes.dropped))
+    reasons.extend(note for note in default_ignore_notes(section) if note)
     first = present[0]
     for later in present[1:]:
         reason = "merged with `ignore`: with an explicit select, extend-ignore is ignore"
@@ -152,9 +191,12 @@ def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
         reasons: list[str] = []
         for code in codes:
             ruff, reason = to_ruff(code, section.found)
-            translated.add(ruff)
             if reason:
                 reasons.append(reason)
+            ruff, narrowed = narrow_ignore(section, codes, code, ruff)
+            reasons.extend(narrowed)
+            translated.add(ruff)
+        reasons = list(dict.fromkeys(reasons))
         if not translated.items:
             reason = "; ".join(reasons) + "; nothing left to ignore for " + ", ".join(files)
             plan.entries.append(Entry(source.where(option), Action.DROPPED, "", reason))
@@ -171,6 +213,8 @@ def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
                     comments=comments if pattern == files[0] else (),
                 )
             )
+    if not settings:  # every group dropped: an empty table would say nothing
+        return None
     return TablePlan(("tool", "ruff", "lint", "per-file-ignores"), tuple(settings), option.comments)
 
 
