@@ -152,7 +152,9 @@ def _comments_above(pyproject: tomlkit.TOMLDocument) -> tuple[list[Any], int]:
     if not isinstance(tool, Table) or not isinstance(tool.get("flake8"), Table):
         return [], 0
     siblings = _keyed(tool.value.body)
-    position = next(i for i, item in enumerate(siblings) if item is tool["flake8"])
+    position = next((i for i, item in enumerate(siblings) if item is tool["flake8"]), None)
+    if position is None:  # a dotted key or another shape tomlkit keeps elsewhere
+        return [], 0
     if position > 0:
         before = siblings[position - 1]
     else:
@@ -213,9 +215,10 @@ def remove_table(pyproject: tomlkit.TOMLDocument) -> None:
     ended_blank = pyproject.as_string().endswith("\n\n")
     _remove(pyproject)
     top = _keyed(pyproject.body)
-    if not ended_blank and pyproject.as_string().endswith("\n\n") and isinstance(top[-1], Table):
+    last = top[-1] if top else None
+    if not ended_blank and pyproject.as_string().endswith("\n\n") and isinstance(last, Table):
         # The blank line that separated the last table from the removed one now ends the file.
-        body = top[-1].value.body
+        body = last.value.body
         if body and isinstance(body[-1][1], Whitespace):
             body.pop()
 
@@ -223,13 +226,14 @@ def remove_table(pyproject: tomlkit.TOMLDocument) -> None:
 def _remove(pyproject: tomlkit.TOMLDocument) -> None:
     tool: Any = pyproject["tool"]
     table = tool["flake8"]
-    if not isinstance(tool, Table) or not isinstance(table, Table):
+    body = tool.value.body if isinstance(tool, Table) else []
+    keys = [key.key if key is not None else None for key, _ in body]
+    if not isinstance(table, Table) or "flake8" not in keys:
         del tool["flake8"]
         return
     above, count = _comments_above(pyproject)
     del above[len(above) - count :]  # they go with the table (to [tool.ruff.lint])
-    body = tool.value.body
-    index = next(i for i, (key, _) in enumerate(body) if key is not None and key.key == "flake8")
+    index = keys.index("flake8")
     indent, blank_after = table.trivia.indent, ends_with_whitespace(table)
     del tool["flake8"]
     after = [item for key, item in body[index + 1 :] if key is not None]
