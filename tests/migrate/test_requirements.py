@@ -141,6 +141,19 @@ def test_a_file_whose_every_line_stays_writes_no_empty_list(target: str) -> None
     )
 
 
+def test_blank_lines_between_groups_are_kept() -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "a"\nversion = "1"\n',
+        "requirements.txt": "\nflask\nrequests\n\n# data\nnumpy\n\n-e .\npandas\n",
+    }
+    text = migrate_project(files).changes["pyproject.toml"] or ""
+    # The leading blank line starts no group; a kept line (-e) passes its gap on.
+    assert text.endswith(
+        'dependencies = [\n    "flask",\n    "requests",\n\n    # data\n    "numpy",\n'
+        '\n    "pandas",\n]\n'
+    )
+
+
 def test_include_of_the_projects_own_dependencies_is_implied() -> None:
     result = convert_file(
         "requirements-dev.txt",

@@ -29,6 +29,8 @@ class Item:
     value: Scalar | Inline
     comments: tuple[str, ...] = ()
     inline: str = ""
+    #: a blank line above it (and its comments) in the legacy file: a group starts here
+    gap: bool = False
 
 
 Value: TypeAlias = Scalar | Inline | list[Item]
@@ -85,12 +87,16 @@ def _value(value: Value) -> str:
         return _scalar(value)
     if not value:
         return "[]"
-    if all(not item.comments and not item.inline for item in value):
+    if all(not item.comments and not item.inline and not item.gap for item in value[1:]) and (
+        not value[0].comments and not value[0].inline
+    ):
         inline = "[" + ", ".join(_scalar(item.value) for item in value) + "]"
         if len(inline) <= 80:
             return inline
     lines = ["["]
-    for item in value:
+    for index, item in enumerate(value):
+        if item.gap and index:
+            lines.append("")
         lines.extend(_comment_lines(item.comments, "    "))
         trailing = f"  # {item.inline}" if item.inline else ""
         lines.append(f"    {_scalar(item.value)},{trailing}")

@@ -56,6 +56,8 @@ class Line:
     line: int
     comments: tuple[str, ...]
     inline: str
+    #: blank lines separate it (with the comments above it) from the line before
+    gap: bool = False
 
 
 def logical_lines(text: str) -> list[Line]:
@@ -64,8 +66,12 @@ def logical_lines(text: str) -> list[Line]:
     pending: list[str] = []
     buffer = ""
     start = 0
+    gap = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.lstrip("\ufeff") if number == 1 else raw
+        if not buffer and not line.strip():
+            gap = bool(result)
+            continue
         if not buffer and line.strip().startswith("#"):
             pending.append(line.strip()[1:].strip())
             continue
@@ -83,8 +89,9 @@ def logical_lines(text: str) -> list[Line]:
             if inline:
                 pending.append(inline)
             continue
-        result.append(Line(content, start, tuple(pending), inline))
+        result.append(Line(content, start, tuple(pending), inline, gap))
         pending = []
+        gap = False
     if buffer.strip():
         result.append(Line(buffer.strip(), start, tuple(pending), ""))
     return result
@@ -175,9 +182,12 @@ def convert_file(
     result = FileResult(path)
     # Comments of lines that become no item move down to the next item, never lost.
     carry: tuple[str, ...] = ()
+    carry_gap = False
     for raw_line in logical_lines(text):
-        line = Line(raw_line.text, raw_line.line, carry + raw_line.comments, raw_line.inline)
+        gap = carry_gap or raw_line.gap
+        line = Line(raw_line.text, raw_line.line, carry + raw_line.comments, raw_line.inline, gap)
         carry = (*line.comments, *((line.inline,) if line.inline else ()))
+        carry_gap = gap
         source = f"{path}:{line.line} {shown(line.text)}"
         if _ENV_VAR.search(line.text):
             _kept(
@@ -210,8 +220,10 @@ def convert_file(
                     )
                     result.includes.append(included)
                 else:
-                    result.items.append(Item({"include-group": role}, line.comments, line.inline))
-                    carry = ()
+                    result.items.append(
+                        Item({"include-group": role}, line.comments, line.inline, line.gap)
+                    )
+                    carry, carry_gap = (), False
                     result.includes.append(included)
                     result.entries.append(
                         Entry(
@@ -262,8 +274,8 @@ def convert_file(
                 hint="fix the line (PEP 508: name[extras] specifier; marker); pip refuses it too",
             )
         value, why = converted
-        result.items.append(Item(value, line.comments, line.inline))
-        carry = ()
+        result.items.append(Item(value, line.comments, line.inline, line.gap))
+        carry, carry_gap = (), False
         action = Action.TRANSFORMED if why else Action.MAPPED
         result.entries.append(Entry(source, action, target, why))
     return result
