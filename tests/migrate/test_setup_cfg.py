@@ -204,6 +204,11 @@ FIXES = [
         id="license-file-glob-beside-a-text-license",
     ),
     pytest.param(
+        "[metadata]\nname = a\nlicense =\n",
+        '[project]\nname = "a"\n\n[tool.setuptools]\ninclude-package-data = false\n',
+        id="empty-license-left-out",
+    ),
+    pytest.param(
         "[options.package_data]\n* = *.txt\n",
         "[tool.setuptools]\ninclude-package-data = false\n\n"
         '[tool.setuptools.package-data]\n"*" = ["*.txt"]\n',

@@ -64,6 +64,13 @@ FIXES = [
         id="license-classifiers-entry-points-keywords",
     ),
     pytest.param(
+        "from setuptools import setup\nsetup(name='a', license='')\n",
+        '[project]\nname = "a"\n',
+        "from setuptools import setup\nsetup()\n",
+        [],
+        id="empty-license-left-out",
+    ),
+    pytest.param(
         "from setuptools import setup\nsetup(name='a', entry_points=open('ep.txt').read())\n",
         '[project]\nname = "a"\n',
         "from setuptools import setup\nsetup(entry_points=open('ep.txt').read())\n",

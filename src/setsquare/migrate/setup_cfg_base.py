@@ -39,6 +39,13 @@ FLOOR_PROJECT = 61
 FLOOR_PEP639 = 77
 
 
+#: why an empty license is left out (setup.cfg and setup.py alike)
+EMPTY_LICENSE = (
+    'empty: setuptools writes no License field for it, and an empty license = {text = ""}'
+    " is deprecated, so it is left out"
+)
+
+
 class MapperBase:
     """The tables a setup.cfg becomes, and the helpers both mappers share."""
 

@@ -12,7 +12,7 @@ from packaging.licenses import InvalidLicenseExpression, canonicalize_license_ex
 
 from setsquare.errors import InputError
 from setsquare.migrate.ledger import Action
-from setsquare.migrate.setup_cfg_base import FLOOR_PEP639, MapperBase
+from setsquare.migrate.setup_cfg_base import EMPTY_LICENSE, FLOOR_PEP639, MapperBase
 from setsquare.migrate.setup_cfg_values import (
     dict_lines,
     file_directive,
@@ -403,6 +403,9 @@ class MetadataMapper(MapperBase):
         if option is None:
             return
         value = self.r.value(s, option).strip()
+        if not value:
+            self.r.record(s, option, Action.DROPPED, "", EMPTY_LICENSE)
+            return
         try:
             expression = canonicalize_license_expression(value)
         except InvalidLicenseExpression:

@@ -21,7 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
+from setsquare.migrate.setup_cfg_base import EMPTY_LICENSE, PROJECT_ORDER
 from setsquare.migrate.setup_cfg_values import people_items
 
 PATH = "setup.py"
@@ -281,6 +281,9 @@ class _Mapper:
     def license(self) -> None:
         value = self.values.get("license", _MISSING)
         if not isinstance(value, str):
+            return
+        if not value.strip():
+            self.note("license", Action.DROPPED, "", EMPTY_LICENSE)
             return
         try:
             expression = canonicalize_license_expression(value)
