@@ -224,6 +224,17 @@ def test_fixes(cfg: str, expected: str) -> None:
     tomlkit.parse(out)  # valid TOML
 
 
+def test_a_continuation_with_no_next_line_is_dropped_as_setuptools_does() -> None:
+    cfg = "[options]\ninstall_requires =\n    six\n    attrs \\\n"
+    packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)
+    assert 'dependencies = ["six"]' in render(packaging.tables)
+    assert packaging.entries[0].render() == (
+        "dropped     setup.cfg:2 [options] install_requires ('attrs': its line ends in `\\` with"
+        " no line after it, so setuptools drops it (jaraco.text.join_continuation); left out"
+        " as well)"
+    )
+
+
 def test_alias_given_twice_first_wins_as_in_setuptools() -> None:
     cfg = "[metadata]\nurl = https://a\nhome_page = https://b\n"
     packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)

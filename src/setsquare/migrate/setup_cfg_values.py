@@ -160,6 +160,15 @@ def requirements(reader: Reader, section: str, option: IniOption) -> list[Item]:
                 requirement, comments if comments_first else (), inline.strip().lstrip("#").strip()
             )
         )
+    if pending:
+        reader.record(
+            section,
+            option,
+            Action.DROPPED,
+            "",
+            f"{pending!r}: its line ends in `\\` with no line after it, so setuptools drops it"
+            " (jaraco.text.join_continuation); left out as well",
+        )
     return result
 
 
