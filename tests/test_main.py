@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 from setsquare import __version__
 from setsquare.main import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,6 +50,27 @@ def test_interrupt_exits_130(
     monkeypatch.setattr("setsquare.commands.new.new", interrupted)
     assert main(["new", "x"]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_closed_output_pipe_exits_141_quietly(tmp_path: Path) -> None:
+    # More output than a pipe buffer holds, so the write after the reader left fails.
+    lines = "".join(f"    package-{n}\n" for n in range(4000))
+    (tmp_path / "setup.cfg").write_text(
+        f"[metadata]\nname = a\nversion = 1\n[options]\ninstall_requires =\n{lines}",
+        encoding="utf-8",
+    )
+    with subprocess.Popen(
+        [sys.executable, "-m", "setsquare", "migrate", str(tmp_path), "--diff"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(b"mapped")
+        process.stdout.close()
+        err = process.stderr.read().decode()
+        assert process.wait() == 141
+    assert err == ""
 
 
 def test_python_dash_m_help() -> None:

@@ -8,6 +8,7 @@ input error; 3 unexpected internal error; 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+#: 128 + SIGPIPE, what a shell reports for a command whose reader went away (`| head`)
+EXIT_BROKEN_PIPE = 141
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -233,6 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped (`setsquare migrate --diff | head`): not an error of ours.
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception:
         traceback.print_exc()
         print(
