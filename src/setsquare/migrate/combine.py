@@ -33,12 +33,14 @@ def _uses_setuptools_scm(packaging: Packaging, doc: TOMLDocument) -> bool:
 
 
 def scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> list[Entry]:
-    """With setuptools_scm switched on, it sets the version: no ``attr:``/``file:`` as well.
+    """With setuptools_scm switched on, it sets the version: an ``attr:`` is not written.
 
     setuptools_scm is on when setup() passes ``use_scm_version`` or pyproject.toml has a
-    ``[tool.setuptools_scm]`` table (and it is a build requirement). A dynamic version
-    source written next to it would then be evaluated too, which in pyproject.toml
-    mode imports the package (and fails where setup.cfg's build did not).
+    ``[tool.setuptools_scm]`` table (and it is a build requirement). It overrode
+    setup.cfg's ``attr:`` (it treats that spelling as unset), but written in
+    pyproject.toml the ``attr:`` would be evaluated first and win, after importing the
+    package. A ``file:`` version is different: setuptools_scm sees setup.cfg's version
+    as already set and leaves it, so the file stays the version source.
     """
     if not _uses_setuptools_scm(packaging, doc):
         return []
@@ -47,17 +49,40 @@ def scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> l
     dynamic = next(
         (t for t in packaging.tables if t.name == ("tool", "setuptools", "dynamic")), None
     )
-    if dynamic is None or dynamic.get("version") is None:
+    source = dynamic.get("version") if dynamic is not None else None
+    if dynamic is None or source is None:
+        return []
+    if not isinstance(source.value, dict) or "attr" not in source.value:
         return []
     dynamic.fields = [f for f in dynamic.fields if f.key != "version"]
     return [
         Entry(
-            "setup.cfg [metadata] version",
+            f"{source.origin or 'setup.cfg'} [metadata] version",
             Action.DROPPED,
-            reason="setuptools_scm sets the version; the dynamic source is not written "
-            "(version stays in [project] dynamic)",
+            reason="setuptools_scm sets the version, as it did over setup.cfg's attr:; "
+            "version stays in [project] dynamic, without the attr: source",
         )
     ]
+
+
+def _files_without_version(packaging: Packaging) -> list[str]:
+    """The legacy files the packaging tables came from: none of them gave a version."""
+    files = ["setup.cfg"] if packaging.consumed else []
+    if any(f.origin.startswith("setup.py:") for t in packaging.tables for f in t.fields):
+        files.append("setup.py")
+    return files or ["setup.cfg"]
+
+
+_NO_VERSION = {"setup.cfg": "setup.cfg [metadata] version", "setup.py": "setup.py version="}
+_LACKS_VERSION = {
+    ("setup.cfg",): "[metadata] has no version",
+    ("setup.py",): "setup() has no version",
+    ("setup.cfg", "setup.py"): "neither [metadata] nor setup.py's setup() has a version",
+}
+_ADD_VERSION = {
+    "setup.cfg": "`version = 1.0` (or `version = attr: pkg.__version__`) to setup.cfg [metadata]",
+    "setup.py": '`version="1.0"` to setup()',
+}
 
 
 def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
@@ -71,11 +96,12 @@ def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
     existing = doc.get("project", {})
     if "version" in existing or "version" in existing.get("dynamic", []):
         return []
+    files = _files_without_version(packaging)
     if not _uses_setuptools_scm(packaging, doc):
         raise InputError(
-            "setup.cfg",
-            "[metadata] has no version, and pyproject.toml's [project] must have one",
-            hint="add `version = 1.0` (or `version = attr: pkg.__version__`) to [metadata]",
+            files[0],
+            f"{_LACKS_VERSION[tuple(files)]}, and pyproject.toml's [project] must have one",
+            hint=f"add {' or '.join(_ADD_VERSION[f] for f in files)}, then run again",
         )
     if dynamic is None:
         project.add("dynamic", items(["version"]))
@@ -84,7 +110,7 @@ def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
         dynamic.value.append(Item("version"))
     return [
         Entry(
-            "setup.cfg [metadata] version (absent)",
+            f"{', '.join(_NO_VERSION[f] for f in files)} (absent)",
             Action.TRANSFORMED,
             '[project] dynamic = ["version"]',
             "setuptools_scm sets the version at build time",

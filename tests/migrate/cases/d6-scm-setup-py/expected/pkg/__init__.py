@@ -1,0 +1,1 @@
+"""pkg: its version comes from git tags, through setuptools_scm."""

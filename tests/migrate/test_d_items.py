@@ -1,0 +1,332 @@
+"""Research section D items D6, D10, D12, D17, D54 and D73, beyond their golden cases.
+
+The golden cases (tests/migrate/cases/d6-*, d10-*, d12-*, d17-*, d54-*, d73-*) pin
+the output byte for byte; these tests state what the output means (parsed values,
+every section name on its own, the refusals) and, marked slow, build each case
+before and after with the real backends to show the wheel publishes the same
+METADATA.
+"""
+
+from __future__ import annotations
+
+import shutil
+from email.parser import HeaderParser
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from setsquare._toml import load_toml
+from setsquare.commands._verify import build
+from setsquare.main import main
+from setsquare.migrate.compare import compare_artifacts
+from tests.migrate.test_cases import CASES, tree
+
+if TYPE_CHECKING:
+    from email.message import Message
+    from pathlib import Path
+
+    from setsquare.migrate.compare import Artifacts
+
+STUB_NAME_ONLY = 'from setuptools import setup\nsetup(name="demo", packages=[])\n'
+
+#: (files, the error line, the hint line): the refusal names the file(s) without a version.
+NO_VERSION: list[tuple[str, dict[str, str], str, str]] = [
+    (
+        "setup.cfg",
+        {"setup.cfg": "[metadata]\nname = demo\n"},
+        "error: setup.cfg: [metadata] has no version, and pyproject.toml's [project] must have one",
+        (
+            "hint: add `version = 1.0` (or `version = attr: pkg.__version__`) to setup.cfg "
+            "[metadata], then run again"
+        ),
+    ),
+    (
+        "setup.py",
+        {"setup.py": STUB_NAME_ONLY},
+        "error: setup.py: setup() has no version, and pyproject.toml's [project] must have one",
+        'hint: add `version="1.0"` to setup(), then run again',
+    ),
+    (
+        "both",
+        {"setup.cfg": "[options]\nzip_safe = false\n", "setup.py": STUB_NAME_ONLY},
+        (
+            "error: setup.cfg: neither [metadata] nor setup.py's setup() has a version, and "
+            "pyproject.toml's [project] must have one"
+        ),
+        (
+            "hint: add `version = 1.0` (or `version = attr: pkg.__version__`) to setup.cfg "
+            '[metadata] or `version="1.0"` to setup(), then run again'
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "error", "hint"), [row[1:] for row in NO_VERSION], ids=[r[0] for r in NO_VERSION]
+)
+def test_no_version_is_refused_naming_the_file_without_it(
+    files: dict[str, str],
+    error: str,
+    hint: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # D6's other side: without setuptools_scm, [project] needs a version from somewhere.
+    for rel, text in files.items():
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    before = tree(tmp_path)
+
+    assert main(["migrate", str(tmp_path)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [error, hint]
+    assert tree(tmp_path) == before
+
+
+def _toml(case: str) -> dict[str, Any]:
+    return load_toml(CASES / case / "expected" / "pyproject.toml")
+
+
+def test_scm_cases_leave_the_version_to_setuptools_scm() -> None:
+    # D6: dynamic version, no attr: source; a file: source stays (it wins over
+    # setuptools_scm in setup.cfg and in pyproject.toml alike).
+    for case in ("d6-scm-setup-py", "d6-scm-setup-cfg-attr", "d6-scm-setup-cfg-file"):
+        data = _toml(case)
+        project = data["project"]
+        assert project["dynamic"] == ["version"], case
+        assert "version" not in project, case
+        requires = data["build-system"]["requires"]
+        assert any(r.startswith("setuptools_scm") for r in requires), case
+    assert "dynamic" not in _toml("d6-scm-setup-cfg-attr")["tool"]["setuptools"]
+    assert _toml("d6-scm-setup-cfg-file")["tool"]["setuptools"]["dynamic"] == {
+        "version": {"file": "VERSION"}
+    }
+    # setup() keeps use_scm_version, which is what switches setuptools_scm on there.
+    setup_py = (CASES / "d6-scm-setup-py" / "expected" / "setup.py").read_text(encoding="utf-8")
+    assert "use_scm_version=True" in setup_py
+    assert "setup_requires" not in setup_py
+
+
+#: D12, one directive at a time: setup.cfg line -> ([project] dynamic, [tool.setuptools.dynamic]).
+FILE_DIRECTIVES: list[tuple[str, str, list[str], dict[str, object]]] = [
+    (
+        "description",
+        "[metadata]\nname = demo\nversion = 1\ndescription = file: DESC.txt\n",
+        ["description"],
+        {"description": {"file": "DESC.txt"}},
+    ),
+    (
+        "classifiers",
+        "[metadata]\nname = demo\nversion = 1\nclassifiers = file: a.txt, b.txt\n",
+        ["classifiers"],
+        {"classifiers": {"file": ["a.txt", "b.txt"]}},
+    ),
+    (
+        # scripts and gui-scripts too: setuptools refuses console_scripts read from
+        # the file unless `scripts` is dynamic.
+        "entry_points",
+        "[metadata]\nname = demo\nversion = 1\n[options]\nentry_points = file: ep.cfg\n",
+        ["entry-points", "scripts", "gui-scripts"],
+        {"entry-points": {"file": "ep.cfg"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("cfg", "dynamic", "table"),
+    [row[1:] for row in FILE_DIRECTIVES],
+    ids=[row[0] for row in FILE_DIRECTIVES],
+)
+def test_file_directives_become_dynamic_fields(
+    cfg: str,
+    dynamic: list[str],
+    table: dict[str, object],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "setup.cfg").write_text(cfg, encoding="utf-8")
+
+    assert main(["migrate", str(tmp_path)]) == 0
+
+    assert "(file: read at build time)" in capsys.readouterr().out
+    data = load_toml(tmp_path / "pyproject.toml")
+    assert data["project"]["dynamic"] == dynamic
+    assert data["tool"]["setuptools"]["dynamic"] == table
+
+
+def test_non_ascii_people_are_utf8_in_pyproject() -> None:
+    # D17: the bytes are UTF-8 (no \u escapes), and each name keeps its own e-mail.
+    raw = (CASES / "d17-non-ascii-authors" / "expected" / "pyproject.toml").read_bytes()
+    for text in ("José Müller", "jose@exämple.org", "李雷", "Zoë Ørsted"):
+        assert text.encode("utf-8") in raw
+    assert b"\\u" not in raw
+    project = _toml("d17-non-ascii-authors")["project"]
+    assert project["authors"] == [
+        {"name": "José Müller", "email": "jose@exämple.org"},
+        {"name": "李雷", "email": "li@example.cn"},
+    ]
+    assert project["maintainers"] == [{"name": "Zoë Ørsted", "email": "zoe@example.org"}]
+
+
+#: D54: sections setuptools or other tools read from setup.cfg, with no [tool.*] twin
+#: setsquare could write faithfully.
+KEPT_SECTIONS = [
+    "[aliases]\nrelease = sdist bdist_wheel\n",
+    "[easy_install]\nindex_url = https://mirror.example.org/simple\n",
+    "[upload]\nrepository = https://upload.example.org/legacy/\n",
+    "[pycodestyle]\nmax-line-length = 100\n",
+    "[pydocstyle]\nconvention = numpy\n",
+    "[bumpversion]\ncurrent_version = 1\n",
+    "[versioneer]\nVCS = git\nstyle = pep440\n",
+]
+
+
+@pytest.mark.parametrize("section", KEPT_SECTIONS, ids=[s.split("]")[0][1:] for s in KEPT_SECTIONS])
+def test_other_sections_stay_in_setup_cfg(
+    section: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = section.split("]")[0][1:]
+    (tmp_path / "setup.cfg").write_text(
+        f"[metadata]\nname = demo\nversion = 1\n\n{section}", encoding="utf-8"
+    )
+
+    assert main(["migrate", str(tmp_path)]) == 0
+
+    out = capsys.readouterr().out
+    assert f"kept        setup.cfg:5 [{name}] (not packaging metadata; left in setup.cfg)\n" in out
+    assert (tmp_path / "setup.cfg").read_text(encoding="utf-8") == section
+    data = load_toml(tmp_path / "pyproject.toml")
+    assert set(data["tool"]) == {"setuptools"}
+    assert data["tool"]["setuptools"] == {"include-package-data": False}
+
+
+def test_requirements_alone_invent_no_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # D73: no name or version is made up; the ledger asks for a name, nothing is written.
+    (tmp_path / "requirements.txt").write_text("flask>=3\n", encoding="utf-8")
+    before = tree(tmp_path)
+    kept = (
+        "kept        requirements.txt (no [project] to hold it: give the project a name in "
+        "pyproject.toml, then run again)\n"
+    )
+
+    assert main(["migrate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"{kept}Nothing to migrate.\n"
+    assert main(["migrate", str(tmp_path), "--check"]) == 0
+    assert capsys.readouterr().out == f"{kept}Nothing to migrate.\n"
+    assert tree(tmp_path) == before
+
+
+def test_requirements_only_case_writes_only_the_group() -> None:
+    # D73 with a dev file: the group needs no project; [project] is not invented.
+    assert _toml("d73-requirements-only") == {"dependency-groups": {"dev": ["pytest>=8"]}}
+
+
+def test_requirements_move_once_the_project_has_a_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # D73, following the ledger's advice: a name (and the version [project] needs).
+    case = tmp_path / "project"
+    shutil.copytree(CASES / "d73-requirements-only" / "expected", case)
+    text = (case / "pyproject.toml").read_text(encoding="utf-8")
+    (case / "pyproject.toml").write_text(
+        f'[project]\nname = "demo"\nversion = "0.1"\n\n{text}', encoding="utf-8"
+    )
+
+    assert main(["migrate", str(case)]) == 0
+
+    assert "mapped      requirements.txt:1 flask>=3 -> [project] dependencies\n" in (
+        capsys.readouterr().out
+    )
+    data = load_toml(case / "pyproject.toml")
+    assert data["project"] == {"name": "demo", "version": "0.1", "dependencies": ["flask>=3"]}
+
+
+# -- real builds -------------------------------------------------------------------
+
+
+def _build_both(case: str, tmp_path: Path) -> tuple[Artifacts, Artifacts, list[str]]:
+    """Build the golden input and expected trees; what they publish, and the differences."""
+    before_tree, after_tree = tmp_path / "before", tmp_path / "after"
+    shutil.copytree(CASES / case / "input", before_tree)
+    shutil.copytree(CASES / case / "expected", after_tree)
+    old, new = tree(before_tree), tree(after_tree)
+    changed = {rel for rel in old.keys() | new.keys() if old.get(rel) != new.get(rel)}
+    before = build(before_tree, tmp_path / "out-before", "the input", migrated=False)
+    after = build(after_tree, tmp_path / "out-after", "the expected tree", migrated=True)
+    problems = compare_artifacts(before, after, sdist_allowed=changed | {"setup.cfg"})
+    return before, after, problems
+
+
+def _metadata(artifacts: Artifacts) -> Message:
+    return HeaderParser().parsestr(artifacts.metadata)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("case", "version"),
+    [
+        ("d6-scm-setup-py", "2.5.0"),
+        ("d6-scm-setup-cfg-attr", "2.5.0"),  # setuptools_scm beat the attr: before too
+        ("d6-scm-setup-cfg-file", "3.1.4"),  # the file beats setuptools_scm, before and after
+    ],
+)
+def test_scm_cases_build_the_same_version(
+    case: str, version: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No git checkout in the copies: setuptools_scm takes the version from here.
+    monkeypatch.setenv("SETUPTOOLS_SCM_PRETEND_VERSION", "2.5.0")
+
+    before, after, problems = _build_both(case, tmp_path)
+
+    assert problems == []
+    assert _metadata(before)["Version"] == version
+    assert _metadata(after)["Version"] == version
+
+
+@pytest.mark.slow
+def test_md_readme_without_content_type_keeps_its_rendering(tmp_path: Path) -> None:
+    # D10: setuptools never guessed from setup.cfg's file name, so METADATA had no
+    # Description-Content-Type, which means text/x-rst; the migration writes that
+    # explicitly (README: "a missing content type becoming text/x-rst"), not the
+    # text/markdown pyproject.toml would guess from `readme = "README.md"`.
+    before, after, problems = _build_both("d10-md-readme-no-content-type", tmp_path)
+
+    assert problems == []
+    assert _metadata(before)["Description-Content-Type"] is None
+    assert _metadata(after)["Description-Content-Type"] == "text/x-rst"
+    readme = (CASES / "d10-md-readme-no-content-type" / "input" / "README.md").read_text(
+        encoding="utf-8"
+    )
+    assert str(_metadata(after).get_payload()).strip() == readme.strip()
+
+
+@pytest.mark.slow
+def test_file_directives_build_the_same(tmp_path: Path) -> None:
+    # D12: the summary, classifiers and entry points still come from their files.
+    before, after, problems = _build_both("d12-file-directives", tmp_path)
+
+    assert problems == []
+    metadata = _metadata(after)
+    assert metadata["Summary"] == "A summary read from a file"
+    assert metadata.get_all("Classifier") == [
+        "Programming Language :: Python :: 3",
+        "Topic :: Utilities",
+    ]
+    assert "[demo.plugins]\nbasic = demo:main" in after.entry_points
+    assert "[console_scripts]\ndemo = demo:main" in after.entry_points
+    assert before.entry_points == after.entry_points
+
+
+@pytest.mark.slow
+def test_non_ascii_people_survive_the_build(tmp_path: Path) -> None:
+    # D17: METADATA is UTF-8 text with the names as written, before and after.
+    before, after, problems = _build_both("d17-non-ascii-authors", tmp_path)
+
+    assert problems == []
+    assert _metadata(before)["Author"] == "José Müller, 李雷"
+    assert _metadata(after)["Author-email"] == (
+        "José Müller <jose@exämple.org>, 李雷 <li@example.cn>"
+    )
+    assert _metadata(after)["Maintainer-email"] == "Zoë Ørsted <zoe@example.org>"
+    assert "=?utf-8?" not in after.metadata.lower()
