@@ -41,3 +41,21 @@ def test_output_that_validate_pyproject_refuses_is_not_written() -> None:
         migrate_project(files)
     assert excinfo.value.path == "pyproject.toml"
     assert "would not be valid" in excinfo.value.message
+
+
+def test_namespace_packages_stay_in_setup_cfg_and_a_second_run_is_a_no_op() -> None:
+    # setuptools >= 69 refuses [tool.setuptools] namespace-packages but reads setup.cfg's.
+    files = {
+        "setup.cfg": (
+            "[metadata]\nname = a\nversion = 1\n\n[options]\npackages = find:\n"
+            "namespace_packages = ns\ninclude_package_data = True\n"
+        )
+    }
+    first = migrate_project(files).changes
+    assert first["setup.cfg"] == "[options]\nnamespace_packages = ns\n"
+    pyproject = first["pyproject.toml"] or ""
+    assert "include-package-data = true" in pyproject
+    assert "namespace" not in pyproject.replace("namespaces = false", "")
+    # setup.cfg's [options] no longer says include_package_data: pyproject's value stands.
+    second = migrate_project({"setup.cfg": first["setup.cfg"] or "", "pyproject.toml": pyproject})
+    assert second.changes == {}

@@ -54,3 +54,21 @@ def test_keep_comments_leaves_a_commented_file() -> None:
         "# tox configuration lives in tox.toml now\n"
     )
     assert remove_sections("[flake8]\nx = 1\n", {"flake8"}, keep_comments=True) is None
+
+
+def test_kept_options_stay_with_their_header() -> None:
+    text = (
+        "[metadata]\nname = a\n\n[options]\npackages = find:\n"
+        "# the old pkg_resources way\nnamespace_packages =\n    ckanext\n    ckanext.x\n"
+        "zip_safe = False\n\n[flake8]\nx = 1\n"
+    )
+    assert remove_sections(
+        text, {"metadata", "options"}, keep={"options": {"namespace_packages"}}
+    ) == (
+        "[options]\n# the old pkg_resources way\nnamespace_packages =\n    ckanext\n"
+        "    ckanext.x\n\n[flake8]\nx = 1\n"
+    )
+    # Only kept options left: the file is not empty, so it is not deleted.
+    assert remove_sections(
+        "[options]\nnamespace_packages = a\n", {"options"}, keep={"options": {"namespace_packages"}}
+    ) == ("[options]\nnamespace_packages = a\n")

@@ -55,6 +55,8 @@ class Packaging:
     build_requires: list[Item] = field(default_factory=list)
     setuptools_floor: int = FLOOR_PROJECT
     consumed: set[str] = field(default_factory=set)
+    #: options left in their (otherwise consumed) section: pyproject.toml cannot hold them
+    kept_options: dict[str, set[str]] = field(default_factory=dict)
     #: ``install_requires = file: X``: X stays, as the source of the dynamic dependencies.
     dependency_files: tuple[str, ...] = ()
     name: str | None = None
@@ -125,7 +127,7 @@ def migrate_setup_cfg(
         mapper.options(present["options"], present)
     else:
         # Without [options], pyproject.toml's defaults must still not change the build.
-        mapper.setuptools.add("include-package-data", False)
+        mapper.include_package_data_default()
     mapper.classifiers()
     if "options.extras_require" in present:
         mapper.extras_require(present["options.extras_require"])
@@ -151,6 +153,7 @@ def migrate_setup_cfg(
         build_requires=mapper.build_requires,
         setuptools_floor=mapper.floor,
         consumed=set(owned),
+        kept_options=mapper.kept_options,
         dependency_files=tuple(mapper.dependency_files),
         name=str(name_field.value) if name_field is not None else None,
         people=mapper.people_text,

@@ -74,6 +74,8 @@ class MapperBase:
         #: Other project files the mapping looks at (MANIFEST.in, the ``attr:`` version
         #: module), by path; None when the caller did not read them.
         self.sources: Mapping[str, str] | None = None
+        #: options pyproject.toml cannot hold, left in their setup.cfg section by name
+        self.kept_options: dict[str, set[str]] = {}
 
     # -- helpers -----------------------------------------------------------------
 

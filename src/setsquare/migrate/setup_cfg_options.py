@@ -37,15 +37,7 @@ class OptionsMapper(MapperBase):
                 continue
             method(option, s, sections)
         if "include_package_data" not in options:
-            self.setuptools.add("include-package-data", False)
-            self.r.entries.append(
-                Entry(
-                    f"{self.r.ini.path} [options] include_package_data (absent)",
-                    Action.TRANSFORMED,
-                    "[tool.setuptools] include-package-data = false",
-                    "setup.cfg's default is false, pyproject.toml's is true",
-                )
-            )
+            self.include_package_data_default()
         else:
             self.manifest_note()
         if "packages" not in options and "options.packages.find" in sections:
@@ -57,6 +49,18 @@ class OptionsMapper(MapperBase):
                     Action.DROPPED,
                     reason="no `packages = find:` reads this section",
                 )
+
+    def include_package_data_default(self) -> None:
+        """setup.cfg's default is false, pyproject.toml's true: write the old one out."""
+        self.setuptools.add("include-package-data", False)
+        self.r.entries.append(
+            Entry(
+                f"{self.r.ini.path} [options] include_package_data (absent)",
+                Action.TRANSFORMED,
+                "[tool.setuptools] include-package-data = false",
+                "setup.cfg's default is false, pyproject.toml's is true",
+            )
+        )
 
     def manifest_note(self) -> None:
         """With include_package_data on, MANIFEST.in also picks the wheel's package data.
@@ -205,8 +209,16 @@ class OptionsMapper(MapperBase):
         self._list_option(option, s, "eager-resources", "obsolete (eggs only)")
 
     def opt_namespace_packages(self, option: IniOption, s: str, _: object) -> None:
-        self._list_option(
-            option, s, "namespace-packages", "deprecated: prefer implicit namespaces (PEP 420)"
+        # setuptools >= 69 refuses [tool.setuptools] namespace-packages (TOOL_TABLE_REMOVALS)
+        # but still reads it from setup.cfg, next to pyproject.toml.
+        self.kept_options.setdefault(s, set()).add(option.key)
+        self.r.record(
+            s,
+            option,
+            Action.KEPT,
+            reason="setuptools >= 69 refuses namespace-packages in pyproject.toml but still "
+            "reads it here; left in setup.cfg (deprecated: move to implicit namespace "
+            "packages, PEP 420, to drop it)",
         )
 
     def _bool(self, option: IniOption, s: str, key: str, note: str = "") -> None:
