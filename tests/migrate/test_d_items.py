@@ -206,8 +206,8 @@ def test_requirements_alone_invent_no_project(
     (tmp_path / "requirements.txt").write_text("flask>=3\n", encoding="utf-8")
     before = tree(tmp_path)
     kept = (
-        "kept        requirements.txt (no [project] to hold it: give the project a name in "
-        "pyproject.toml, then run again)\n"
+        "kept        requirements.txt (no [project] to hold it: give the project a name and a "
+        "version in pyproject.toml's [project], then run again)\n"
     )
 
     assert main(["migrate", str(tmp_path)]) == 0

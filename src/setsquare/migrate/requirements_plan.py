@@ -139,8 +139,8 @@ def plan_requirements(
                 Entry(
                     runtime,
                     Action.KEPT,
-                    reason="no [project] to hold it: give the project a name in "
-                    "pyproject.toml, then run again",
+                    reason="no [project] to hold it: give the project a name and a version "
+                    "in pyproject.toml's [project], then run again",
                 )
             )
     used: set[str] = {
