@@ -59,3 +59,18 @@ def test_namespace_packages_stay_in_setup_cfg_and_a_second_run_is_a_no_op() -> N
     # setup.cfg's [options] no longer says include_package_data: pyproject's value stands.
     second = migrate_project({"setup.cfg": first["setup.cfg"] or "", "pyproject.toml": pyproject})
     assert second.changes == {}
+
+
+@pytest.mark.parametrize(
+    ("version", "warned"), [("1.0.2", True), ("attr: demo.__version__", False)]
+)
+def test_bumpversion_pointed_at_setup_cfg_is_warned_when_the_version_moves(
+    version: str, warned: bool
+) -> None:
+    cfg = (
+        f"[metadata]\nname = demo\nversion = {version}\n\n[bumpversion]\ncurrent_version = 1.0.2\n"
+        "\n[bumpversion:file:setup.cfg]\n"
+    )
+    entries = [e.render() for e in migrate_project({"setup.cfg": cfg}).entries]
+    line = next(e for e in entries if "[bumpversion:file:setup.cfg]" in e)
+    assert ("make it [bumpversion:file:pyproject.toml]" in line) is warned

@@ -131,6 +131,14 @@ def _validator() -> Validator:
     return Validator()
 
 
+def _static_version_origin(packaging: Packaging) -> str:
+    """Where [project] version came from (``setup.cfg:3``), or "" if it is not static."""
+    for table in packaging.tables:
+        if table.name == ("project",) and (found := table.get("version")) is not None:
+            return found.origin
+    return ""
+
+
 def _keep_set_include_package_data(packaging: Packaging, doc: TOMLDocument) -> None:
     """Write setup.cfg's default include-package-data only where pyproject.toml has none.
 
@@ -201,14 +209,17 @@ def migrate_project(
             outcome.changes["setup.cfg"] = stripped
         if stripped is None:
             header = ini.header_comments
+        moved_version = _static_version_origin(packaging).startswith("setup.cfg:")
         for section in ini.sections:
             if section.name not in consumed_cfg:
-                outcome.entries.append(
-                    Entry(
-                        f"setup.cfg:{section.line} [{section.name}]",
-                        Action.KEPT,
-                        reason="not packaging metadata; left in setup.cfg",
+                reason = "not packaging metadata; left in setup.cfg"
+                if moved_version and section.name.startswith("bumpversion:file:setup.cfg"):
+                    reason += (
+                        "; but the version it bumps moved to pyproject.toml: make it "
+                        "[bumpversion:file:pyproject.toml], or bumpversion stops bumping it"
                     )
+                outcome.entries.append(
+                    Entry(f"setup.cfg:{section.line} [{section.name}]", Action.KEPT, reason=reason)
                 )
 
     if packaging.tables:
