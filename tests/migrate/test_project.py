@@ -74,3 +74,11 @@ def test_bumpversion_pointed_at_setup_cfg_is_warned_when_the_version_moves(
     entries = [e.render() for e in migrate_project({"setup.cfg": cfg}).entries]
     line = next(e for e in entries if "[bumpversion:file:setup.cfg]" in e)
     assert ("make it [bumpversion:file:pyproject.toml]" in line) is warned
+
+
+def test_setuptools_scm_only_required_is_not_said_to_set_the_version() -> None:
+    cfg = "[metadata]\nname = a\n\n[options]\nsetup_requires = setuptools_scm\n"
+    entries = [e.render() for e in migrate_project({"setup.cfg": cfg}).entries]
+    line = next(e for e in entries if "(absent) -> [project] dynamic" in e)
+    assert "not switched on" in line
+    assert "sets the version at build time" not in line

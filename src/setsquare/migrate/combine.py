@@ -85,8 +85,11 @@ _ADD_VERSION = {
 }
 
 
-def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
-    """[project] needs a version or ``dynamic = ["version"]``; setup.cfg could omit it."""
+def version_source(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> list[Entry]:
+    """[project] needs a version or ``dynamic = ["version"]``; setup.cfg could omit it.
+
+    *in_setup_py*: setup() passes ``use_scm_version``.
+    """
     project = next((t for t in packaging.tables if t.name == ("project",)), None)
     if project is None or project.get("name") is None or project.get("version") is not None:
         return []
@@ -113,7 +116,11 @@ def version_source(packaging: Packaging, doc: TOMLDocument) -> list[Entry]:
             f"{', '.join(_NO_VERSION[f] for f in files)} (absent)",
             Action.TRANSFORMED,
             '[project] dynamic = ["version"]',
-            "setuptools_scm sets the version at build time",
+            "setuptools_scm sets the version at build time"
+            if in_setup_py or "setuptools_scm" in doc.get("tool", {})
+            else "setuptools_scm is a build requirement but not switched on (no "
+            "[tool.setuptools_scm], no use_scm_version): the version stays unset (0.0.0), "
+            "as before; add [tool.setuptools_scm] to let it set one",
         )
     ]
 

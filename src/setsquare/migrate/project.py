@@ -223,8 +223,14 @@ def migrate_project(
                 )
 
     if packaging.tables:
-        outcome.entries.extend(scm_version(packaging, doc, scm_in_setup_py))
-        outcome.entries.extend(version_source(packaging, doc))
+        dropped = scm_version(packaging, doc, scm_in_setup_py)
+        if dropped:
+            # The attr: source that was listed as moved is not written after all.
+            outcome.entries = [
+                e for e in outcome.entries if e.target != "[tool.setuptools.dynamic] version"
+            ]
+        outcome.entries.extend(dropped)
+        outcome.entries.extend(version_source(packaging, doc, scm_in_setup_py))
         if new_file and header:
             for text in header:
                 doc.add(tomlkit.comment(text))
