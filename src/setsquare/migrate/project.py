@@ -22,6 +22,7 @@ from setsquare.errors import InputError
 from setsquare.migrate.combine import combine, scm_version, version_source
 from setsquare.migrate.comments import unplaced_comments
 from setsquare.migrate.ini import parse_ini
+from setsquare.migrate.layout import separate_new_tables
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
 from setsquare.migrate.requirements_plan import plan_requirements
@@ -253,6 +254,8 @@ def migrate_project(
     remove_files |= req_removed
 
     text = doc.as_string()
+    if text != (original or ""):
+        text = separate_new_tables(original or "", text.replace("\r\n", "\n"))
     if original is not None and "\r\n" in original:
         # tomlkit writes new lines with "\n"; a CRLF file stays CRLF throughout.
         text = _LONE_LF.sub("\r\n", text)
