@@ -225,6 +225,8 @@ def test_custom_section_ledger() -> None:
         " `sections`)\n"
         "dropped     setup.cfg:8 [isort] no_lines_before (isort ignores vendor: not in"
         " `sections` (names are case-sensitive))\n"
+        "kept        [tool.ruff.lint] select (selects no I rules, so Ruff does not sort imports"
+        ' and the moved isort settings wait unused: add "I" once Ruff replaces isort)\n'
         "mapped      setup.cfg:6 [isort] known_third_party -> [tool.ruff.lint.isort]"
         " known-third-party\n"
         "transformed setup.cfg:7 [isort] sections -> [tool.ruff.lint.isort] section-order"
@@ -275,3 +277,30 @@ def test_isort_sections_bad_input(files: dict[str, str], pyproject: str, message
     assert excinfo.value.message == message
     assert excinfo.value.hint
     assert doc.as_string() == pyproject
+
+
+@pytest.mark.parametrize(
+    ("files", "pyproject", "noted"),
+    [
+        ({"setup.cfg": "[isort]\nprofile = black\nknown_first_party = a\n"}, "", True),
+        (
+            {
+                "setup.cfg": "[isort]\nknown_first_party = a\n[flake8]\nselect = E,F,I\n",
+                "requirements-dev.txt": "flake8-isort\n",
+            },
+            "",
+            False,
+        ),
+        (
+            {"setup.cfg": "[isort]\nknown_first_party = a\n"},
+            '[tool.ruff.lint]\nextend-select = ["I001"]\n',
+            False,
+        ),
+        ({"setup.cfg": "[flake8]\nselect = E\n"}, "", False),
+    ],
+)
+def test_isort_settings_without_ruffs_import_rule_are_pointed_out(
+    files: dict[str, str], pyproject: str, noted: bool
+) -> None:
+    ledger = run(files, pyproject).ledger()
+    assert ('add "I" once Ruff replaces isort' in ledger) is noted, ledger

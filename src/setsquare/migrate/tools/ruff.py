@@ -6,7 +6,7 @@ E501 limit differs from black's, Ruff keeps it separately as ``pycodestyle.max-l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import black, flake8, isort
@@ -107,4 +107,28 @@ def migrate(
     tables.extend(from_black.plan.plans)
     tables.extend(from_flake8.plan.plans)
     plan.plans = _merge(tables, plan)
+    if from_isort.plan.plans and not _selects_isort(plan.plans, pyproject):
+        plan.entries.append(
+            Entry(
+                "[tool.ruff.lint] select",
+                Action.KEPT,
+                reason="selects no I rules, so Ruff does not sort imports and the moved "
+                'isort settings wait unused: add "I" once Ruff replaces isort',
+            )
+        )
     return plan
+
+
+def _selects_isort(plans: Iterable[TablePlan], pyproject: tomlkit.TOMLDocument) -> bool:
+    """Whether Ruff will run its import-sorting rule (I001) with the planned or existing select."""
+    lint: Any = pyproject.get("tool", {}).get("ruff", {}).get("lint", {})
+    codes = [str(c) for key in ("select", "extend-select") for c in lint.get(key, [])]
+    for table in plans:
+        if table.path == ("tool", "ruff", "lint"):
+            codes += [
+                str(c)
+                for s in table.settings
+                if s.key in ("select", "extend-select")
+                for c in s.value
+            ]
+    return any(code in ("ALL", "I", "I0", "I00", "I001") for code in codes)
