@@ -13,9 +13,12 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from setsquare._toml import tomllib
 from setsquare.errors import InputError, UsageError
 from setsquare.migrate import requirements as reqs
+from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.project import migrate_project
+from setsquare.migrate.references import referenced_files
 from setsquare.migrate.setup_cfg import sources_wanted
 from setsquare.migrate.tools import TOOL_FILES
 
@@ -118,6 +121,22 @@ def write_changes(root: Path, changes: Mapping[str, str | None]) -> None:
             (root / rel).unlink()
 
 
+def _missing_references(root: Path, pyproject: str | None) -> list[Entry]:
+    """A ledger line for each file the new pyproject.toml names that is not there."""
+    if pyproject is None:
+        return []
+    return [
+        Entry(
+            path,
+            Action.KEPT,
+            reason=f"named by {where} but missing: setuptools skips a missing file, as it did "
+            "before, so the build is unchanged; restore the file or drop the name",
+        )
+        for path, where in referenced_files(tomllib.loads(pyproject))
+        if not (root / path).is_file()
+    ]
+
+
 def migrate(
     *,
     path: str = ".",
@@ -132,6 +151,7 @@ def migrate(
         raise UsageError(f"{path}: no such directory", hint="pass the project's root directory")
     files = read_inputs(root)
     outcome = migrate_project(files, remove_legacy=remove_legacy, sources=read_sources(root, files))
+    outcome.entries.extend(_missing_references(root, outcome.changes.get("pyproject.toml")))
     for entry in outcome.entries:
         print(entry.render())
     changes = outcome.changes
