@@ -495,22 +495,6 @@ def test_manifest_note_only_when_it_picks_wheel_contents(
 
 # -- real builds behind the claims above ------------------------------------------------
 
-MY_CASES = ["d2-version-attr-computed", "d20-license-files-globs", "d48-manifest-package-data"]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", MY_CASES)
-def test_verify_passes_on_the_d_cases(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    work = tmp_path / "project"
-    shutil.copytree(CASES / name / "input", work)
-
-    assert main(["migrate", str(work), "--verify"]) == 0
-
-    assert "verify: the migrated project builds the same wheel and sdist" in capsys.readouterr().out
-    assert tree(work) == tree(CASES / name / "expected")
-
 
 @pytest.mark.slow
 def test_d48_manifest_picks_the_wheels_package_data(tmp_path: Path) -> None:

@@ -18,7 +18,17 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("name", ["f1-setup-cfg", "f4-setup-py", "f5-setup-cfg-edges"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "f1-setup-cfg",
+        "f4-setup-py",
+        "f5-setup-cfg-edges",
+        "d2-version-attr-computed",
+        "d20-license-files-globs",
+        "d48-manifest-package-data",
+    ],
+)
 def test_verify_passes_on_the_golden_cases(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
