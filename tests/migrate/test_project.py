@@ -82,3 +82,21 @@ def test_setuptools_scm_only_required_is_not_said_to_set_the_version() -> None:
     line = next(e for e in entries if "(absent) -> [project] dynamic" in e)
     assert "not switched on" in line
     assert "sets the version at build time" not in line
+
+
+@pytest.mark.parametrize("where", ["setup.cfg", "pyproject.toml"])
+def test_requires_python_written_in_the_same_run_counts_for_black_target(where: str) -> None:
+    # Ruff reads its target from requires-python: no target-version next to it, wherever
+    # requires-python comes from.
+    black = '[tool.black]\ntarget-version = ["py39", "py310"]\n'
+    cfg = "[metadata]\nname = a\nversion = 1\n"
+    if where == "setup.cfg":
+        files = {"pyproject.toml": black, "setup.cfg": cfg + "[options]\npython_requires = >=3.8\n"}
+    else:
+        files = {
+            "pyproject.toml": '[project]\nrequires-python = ">=3.8"\n\n' + black,
+            "setup.cfg": cfg,
+        }
+    text = migrate_project(files).changes["pyproject.toml"] or ""
+    assert 'requires-python = ">=3.8"' in text
+    assert "[tool.ruff]\ntarget-version" not in text

@@ -62,12 +62,16 @@ def _parse_pyproject(text: str | None) -> TOMLDocument:
         ) from error
 
 
-def _tools(files: Mapping[str, str], doc: TOMLDocument) -> ToolsResult:
+def _tools(files: Mapping[str, str], doc: TOMLDocument, packaging: Packaging) -> ToolsResult:
     """The tool-config half (flake8, isort, black, pytest, mypy, coverage), into *doc*."""
     # Every file read goes along: besides the INI files, requirements and the
     # pre-commit config tell which flake8 plugins are installed.
     present = {path: text for path, text in files.items() if path != PYPROJECT}
-    return migrate_tools(present, doc)
+    requires_python = any(
+        table.name == ("project",) and table.get("requires-python") is not None
+        for table in packaging.tables
+    )
+    return migrate_tools(present, doc, requires_python=requires_python)
 
 
 def _origin_of(error: ValidationError, origins: Mapping[tuple[str, ...], str]) -> str:
@@ -193,7 +197,7 @@ def migrate_project(
         if inspection.text is not None and packaging.tables:
             outcome.changes["setup.py"] = inspection.text
 
-    tools = _tools(files, doc)
+    tools = _tools(files, doc, packaging)
     outcome.entries.extend(tools.entries)
     consumed_cfg = set(packaging.consumed) | set(tools.consumed.get("setup.cfg", ()))
     remove_files: set[str] = set(tools.remove_files)

@@ -137,8 +137,13 @@ def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
         )
 
 
-def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> ToolsResult:
+def migrate_tools(
+    files: Mapping[str, str], pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False
+) -> ToolsResult:
     """Move the tool config in *files* (path -> text) into *pyproject*, in place.
+
+    *requires_python*: the packaging half writes ``[project] requires-python`` in the
+    same run (Ruff then takes its target version from there).
 
     Raises `setsquare.errors.InputError` (naming file and line) on malformed input,
     before *pyproject* is touched.
@@ -152,7 +157,9 @@ def migrate_tools(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> 
     lint_inis = inis if flake8_table is None else {**inis, flake8.PYPROJECT: flake8_table}
     # Everything is planned before anything is written: bad input leaves *pyproject* alone.
     plans = {
-        "Ruff": ruff.migrate(lint_inis, pyproject, _dependency_texts(files, pyproject)),
+        "Ruff": ruff.migrate(
+            lint_inis, pyproject, _dependency_texts(files, pyproject), requires_python
+        ),
         "pytest": pytest.migrate(inis, pyproject, files),
         "mypy": mypy.migrate(inis, pyproject),
         "coverage": coverage.migrate(inis, pyproject),

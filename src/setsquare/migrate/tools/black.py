@@ -47,8 +47,11 @@ def _setting(key: str, source_key: str, value: Any, reason: str = "") -> Setting
     )
 
 
-def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
-    """Plan the Ruff settings that reproduce ``[tool.black]``."""
+def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -> Result:
+    """Plan the Ruff settings that reproduce ``[tool.black]``.
+
+    *requires_python*: [project] requires-python is being written in the same run.
+    """
     tool: Any = pyproject.get("tool", {})
     black = tool.get("black")
     result = Result(ToolPlan())
@@ -65,7 +68,7 @@ def migrate(pyproject: tomlkit.TOMLDocument) -> Result:
         elif key == "target_version":
             targets = values.expect("tool.black", raw_key, value, list)
             versions = sorted(targets, key=lambda v: int(v[3:]) if v[3:].isdigit() else 0)
-            if "requires-python" in project:
+            if requires_python or "requires-python" in project:
                 reason = "Ruff reads the target from [project] requires-python"
                 result.plan.entries.append(
                     Entry(

@@ -87,12 +87,15 @@ def _merge(tables: Iterable[TablePlan], plan: ToolPlan) -> list[TablePlan]:
 
 
 def migrate(
-    inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument, texts: Iterable[str]
+    inis: Mapping[str, IniFile],
+    pyproject: tomlkit.TOMLDocument,
+    texts: Iterable[str],
+    requires_python: bool = False,
 ) -> ToolPlan:
     """Plan ``[tool.ruff]`` and its sub-tables from flake8, isort and black config."""
     from_flake8 = flake8.migrate(inis, texts)
     from_isort = isort.migrate(inis, pyproject)
-    from_black = black.migrate(pyproject)
+    from_black = black.migrate(pyproject, requires_python=requires_python)
     plan = ToolPlan()
     for part in (from_flake8.plan, from_isort.plan, from_black.plan):
         plan.entries.extend(part.entries)
