@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import filecmp
+import keyword
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -167,6 +169,8 @@ def test_computed_defaults(
         ({"project_name": "bad name"}, "project_name must be a PEP 508 name"),
         ({"project_name": "-dash"}, "project_name must be a PEP 508 name"),
         ({"project_name": "ok", "package_name": "class"}, "must not be a Python keyword"),
+        ({"project_name": "ok", "package_name": "json"}, "is a standard-library module"),
+        ({"project_name": "email"}, 'package_name "email" is a standard-library module'),
         ({"project_name": "ok", "package_name": "Not-Valid"}, "lowercase Python identifier"),
         ({"project_name": "ok", "package_name": "9lives"}, "lowercase Python identifier"),
         ({"project_name": "ok", "author_email": "not-an-email"}, "author_email must be"),
@@ -209,3 +213,14 @@ def test_rendered_text_passes_the_hygiene_hooks(
         assert b"\r" not in raw, f"{name}: CR line endings"
         for number, line in enumerate(raw.split(b"\n"), start=1):
             assert not line.endswith((b" ", b"\t")), f"{name}:{number}: trailing whitespace"
+
+
+def test_package_name_refuses_every_keyword_and_stdlib_module_name() -> None:
+    # The lists in copier.yml's validator are written out (Jinja has no `keyword` or
+    # `sys`); they must cover what this Python knows.
+    validator = COPIER_YML["package_name"]["validator"]
+    lists = [ast.literal_eval(found) for found in re.findall(r"\['[^\]]*\]", validator)]
+    keywords, stdlib = (set(names) for names in lists)
+    assert keywords == {word for word in keyword.kwlist if word.islower()}
+    public = {name for name in sys.stdlib_module_names if re.fullmatch("[a-z][a-z0-9_]*", name)}
+    assert public <= stdlib
