@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
 from setsquare.migrate.ini import parse_ini
+from setsquare.migrate.setup_cfg_attr import version_module_paths
 from setsquare.migrate.setup_cfg_base import FLOOR_PROJECT
-from setsquare.migrate.setup_cfg_metadata import MetadataMapper, version_module_paths
+from setsquare.migrate.setup_cfg_metadata import MetadataMapper
 from setsquare.migrate.setup_cfg_options import OptionsMapper
 from setsquare.migrate.setup_cfg_values import Reader
 
