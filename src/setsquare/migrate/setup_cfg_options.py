@@ -168,8 +168,7 @@ class OptionsMapper(MapperBase):
                 f"namespaces = {str(namespaces).lower()} written out (pyproject.toml: true)",
             )
             return
-        self.add(self.setuptools, "packages", list_items(self.r, s, option), s, option)
-        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] packages")
+        self._to_setuptools(option, s, "packages", list_items(self.r, s, option))
         if find is not None:
             for found in find.options:
                 self.r.record(
@@ -181,11 +180,13 @@ class OptionsMapper(MapperBase):
 
     def opt_package_dir(self, option: IniOption, s: str, _: object) -> None:
         pairs = dict_lines(self.r, s, option)
-        self.add(self.setuptools, "package-dir", dict(pairs), s, option)
-        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] package-dir")
+        self._to_setuptools(option, s, "package-dir", dict(pairs))
 
-    def _list_option(self, option: IniOption, s: str, key: str, note: str = "") -> None:
-        self.add(self.setuptools, key, list_items(self.r, s, option), s, option)
+    def _to_setuptools(
+        self, option: IniOption, s: str, key: str, value: object, note: str = ""
+    ) -> None:
+        """*option* becomes [tool.setuptools] *key*; a *note* makes it a transformation."""
+        self.add(self.setuptools, key, value, s, option)
         self.r.record(
             s,
             option,
@@ -193,6 +194,9 @@ class OptionsMapper(MapperBase):
             f"[tool.setuptools] {key}",
             note,
         )
+
+    def _list_option(self, option: IniOption, s: str, key: str, note: str = "") -> None:
+        self._to_setuptools(option, s, key, list_items(self.r, s, option), note)
 
     def opt_py_modules(self, option: IniOption, s: str, _: object) -> None:
         self._list_option(option, s, "py-modules")
@@ -230,14 +234,7 @@ class OptionsMapper(MapperBase):
                 line=option.line,
                 hint="write true or false",
             )
-        self.add(self.setuptools, key, value in ("1", "true", "yes", "on"), s, option)
-        self.r.record(
-            s,
-            option,
-            Action.TRANSFORMED if note else Action.MAPPED,
-            f"[tool.setuptools] {key}",
-            note,
-        )
+        self._to_setuptools(option, s, key, value in ("1", "true", "yes", "on"), note)
 
     def opt_include_package_data(self, option: IniOption, s: str, _: object) -> None:
         self._bool(option, s, "include-package-data")
@@ -246,8 +243,7 @@ class OptionsMapper(MapperBase):
         self._bool(option, s, "zip-safe", "obsolete (eggs only)")
 
     def opt_cmdclass(self, option: IniOption, s: str, _: object) -> None:
-        self.add(self.setuptools, "cmdclass", dict(dict_lines(self.r, s, option)), s, option)
-        self.r.record(s, option, Action.MAPPED, "[tool.setuptools] cmdclass")
+        self._to_setuptools(option, s, "cmdclass", dict(dict_lines(self.r, s, option)))
 
     def opt_entry_points(self, option: IniOption, s: str, _: object) -> None:
         files = file_directive(self.r.value(s, option))
