@@ -235,6 +235,19 @@ def test_a_continuation_with_no_next_line_is_dropped_as_setuptools_does() -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("1", True), ("True", True), ("yes", True), ("on", False), ("off", False), ("0", False)],
+)
+def test_booleans_are_read_as_setuptools_reads_them(word: str, value: bool) -> None:
+    # ConfigHandler._parse_bool: `value.lower() in ('1', 'true', 'yes')`, so `on` is false.
+    cfg = f"[options]\ninclude_package_data = {word}\n"
+    packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)
+    assert f"include-package-data = {str(value).lower()}\n" in render(packaging.tables)
+    noted = any("reads `on` as false" in entry.reason for entry in packaging.entries)
+    assert noted is (word == "on")
+
+
 def test_alias_given_twice_first_wins_as_in_setuptools() -> None:
     cfg = "[metadata]\nurl = https://a\nhome_page = https://b\n"
     packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg)

@@ -234,7 +234,11 @@ class OptionsMapper(MapperBase):
                 line=option.line,
                 hint="write true or false",
             )
-        self._to_setuptools(option, s, key, value in ("1", "true", "yes", "on"), note)
+        if value == "on":
+            # setuptools' ConfigHandler._parse_bool: only 1, true and yes are true.
+            why = "setuptools reads `on` as false (only 1, true and yes are true)"
+            note = f"{note}; {why}" if note else why
+        self._to_setuptools(option, s, key, value in ("1", "true", "yes"), note)
 
     def opt_include_package_data(self, option: IniOption, s: str, _: object) -> None:
         self._bool(option, s, "include-package-data")
