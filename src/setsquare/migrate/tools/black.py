@@ -36,11 +36,15 @@ class Result:
     top: list[Setting] = field(default_factory=list)
 
 
+def _source(key: str) -> str:
+    return source_of("pyproject.toml", None, "tool.black", key)
+
+
 def _setting(key: str, source_key: str, value: Any, reason: str = "") -> Setting:
     return Setting(
         key,
         value,
-        source_of("pyproject.toml", None, "tool.black", source_key),
+        _source(source_key),
         _ORIGIN,
         Action.TRANSFORMED if reason else Action.MAPPED,
         reason,
@@ -70,14 +74,7 @@ def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -
             versions = sorted(targets, key=lambda v: int(v[3:]) if v[3:].isdigit() else 0)
             if requires_python or "requires-python" in project:
                 reason = "Ruff reads the target from [project] requires-python"
-                result.plan.entries.append(
-                    Entry(
-                        source_of("pyproject.toml", None, "tool.black", raw_key),
-                        Action.TRANSFORMED,
-                        "",
-                        reason,
-                    )
-                )
+                result.plan.entries.append(Entry(_source(raw_key), Action.TRANSFORMED, "", reason))
             elif versions:
                 reason = "Ruff takes the lowest of Black's target versions"
                 result.top.append(_setting("target-version", raw_key, versions[0], reason))
@@ -86,22 +83,14 @@ def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -
                 reason = "Ruff spells it quote-style = preserve"
                 fmt.append(_setting("quote-style", raw_key, "preserve", reason))
             else:
-                source = source_of("pyproject.toml", None, "tool.black", raw_key)
                 reason = "Ruff normalises quotes by default too"
-                result.plan.entries.append(Entry(source, Action.TRANSFORMED, "", reason))
+                result.plan.entries.append(Entry(_source(raw_key), Action.TRANSFORMED, "", reason))
         elif key == "skip_magic_trailing_comma":
             skip = values.expect("tool.black", raw_key, value, bool)
             fmt.append(_setting("skip-magic-trailing-comma", raw_key, skip))
         else:
             reason = _DROPPED.get(key, "a Black command-line setting with no Ruff equivalent")
-            result.plan.entries.append(
-                Entry(
-                    source_of("pyproject.toml", None, "tool.black", raw_key),
-                    Action.DROPPED,
-                    "",
-                    reason,
-                )
-            )
+            result.plan.entries.append(Entry(_source(raw_key), Action.DROPPED, "", reason))
     if fmt:
         result.plan.plans.append(TablePlan(("tool", "ruff", "format"), tuple(fmt)))
     return result
