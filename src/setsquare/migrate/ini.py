@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from setsquare.errors import InputError
 
-_SECTION = re.compile(r"\[(?P<name>[^]]+)\]")
-_OPTION = re.compile(r"(?P<key>[^=:\s][^=:]*?)\s*[=:]\s*(?P<value>.*)$")
+#: a ``[section]`` header and a ``key = value`` line, stripped (also used by `strip`)
+SECTION = re.compile(r"\[(?P<name>[^]]+)\]")
+OPTION = re.compile(r"(?P<key>[^=:\s][^=:]*?)\s*[=:]\s*(?P<value>.*)$")
 _COMMENT_PREFIXES = ("#", ";")
 
 
@@ -147,7 +148,7 @@ def parse_ini(text: str, path: str) -> IniFile:
             current.lines.append(IniLine(stripped, number, tuple(pending)))
             pending = []
             continue
-        match = _SECTION.fullmatch(stripped)
+        match = SECTION.fullmatch(stripped)
         if match is not None and not indented:
             close_section()
             if name is None and not sections:
@@ -156,7 +157,7 @@ def parse_ini(text: str, path: str) -> IniFile:
             section_comments, pending = tuple(pending), []
             options = []
             continue
-        option = _OPTION.match(stripped)
+        option = OPTION.match(stripped)
         if option is None or name is None:  # pragma: no cover - configparser refused it already
             raise InputError(path, f"cannot parse {stripped!r}", line=number)
         close_option()

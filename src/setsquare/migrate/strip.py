@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from setsquare.migrate.ini import OPTION, SECTION
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
-_HEADER = re.compile(r"\[(?P<name>[^]]+)\]\s*")
-_OPTION = re.compile(r"(?P<key>[^=:\s][^=:]*?)\s*[=:]")
 _COMMENT = ("#", ";")
 
 
@@ -24,13 +23,13 @@ def _kept_lines(lines: list[str], start: int, end: int, keys: Collection[str]) -
     index = start
     while index < end:
         line = lines[index]
-        if _HEADER.fullmatch(line.rstrip("\r\n")) is not None and not line[:1].isspace():
+        if SECTION.fullmatch(line.strip()) is not None and not line[:1].isspace():
             kept.update([*comments, index])
             comments = []
         elif _is_comment(line) and not line[:1].isspace():
             comments.append(index)
         elif line.strip() and not line[:1].isspace():
-            option = _OPTION.match(line)
+            option = OPTION.match(line.strip())
             block = [index]
             while index + 1 < end and lines[index + 1][:1].isspace() and lines[index + 1].strip():
                 index += 1
@@ -70,7 +69,7 @@ def remove_sections(
     headers = [
         (index, match["name"])
         for index, line in enumerate(lines)
-        if not line[:1].isspace() and (match := _HEADER.fullmatch(line.rstrip("\r\n"))) is not None
+        if not line[:1].isspace() and (match := SECTION.fullmatch(line.strip())) is not None
     ]
     starts = []
     for position, (index, name) in enumerate(headers):
