@@ -144,24 +144,6 @@ def _static_version_origin(packaging: Packaging) -> str:
     return ""
 
 
-def _keep_set_include_package_data(packaging: Packaging, doc: TOMLDocument) -> None:
-    """Write setup.cfg's default include-package-data only where pyproject.toml has none.
-
-    pyproject.toml's value wins over setup.cfg's, so once it is set (say, by an earlier
-    migration that left setup.cfg an [options] with namespace_packages only) an
-    absent key in setup.cfg changes nothing.
-    """
-    tool: Any = doc.get("tool", {})
-    if "include-package-data" not in tool.get("setuptools", {}):
-        return
-    for table in packaging.tables:
-        if table.name == ("tool", "setuptools"):
-            table.fields = [f for f in table.fields if f.key != "include-package-data" or f.origin]
-    packaging.entries = [
-        e for e in packaging.entries if not e.source.endswith("include_package_data (absent)")
-    ]
-
-
 def migrate_project(
     files: Mapping[str, str],
     *,
@@ -182,8 +164,13 @@ def migrate_project(
     ini = None
     if cfg_text is not None:
         ini = parse_ini(cfg_text, "setup.cfg")
-        packaging = migrate_setup_cfg(ini, cfg_text, sources)
-        _keep_set_include_package_data(packaging, doc)
+        tool: Any = doc.get("tool", {})
+        packaging = migrate_setup_cfg(
+            ini,
+            cfg_text,
+            sources,
+            include_package_data_set="include-package-data" in tool.get("setuptools", {}),
+        )
     setup_py = files.get("setup.py")
     legacy_backend = False
     scm_in_setup_py = False

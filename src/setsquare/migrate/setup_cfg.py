@@ -91,11 +91,17 @@ def sources_wanted(text: str) -> list[str]:
 
 
 def migrate_setup_cfg(
-    ini: IniFile, text: str, sources: Mapping[str, str] | None = None
+    ini: IniFile,
+    text: str,
+    sources: Mapping[str, str] | None = None,
+    *,
+    include_package_data_set: bool = False,
 ) -> Packaging:
     """Map the packaging sections of a parsed setup.cfg; raise `InputError` on bad input.
 
     *sources* holds the `sources_wanted` files that exist; None skips the checks on them.
+    *include_package_data_set*: pyproject.toml already says include-package-data, and
+    its value wins over setup.cfg's, so setup.cfg's default for an absent key is moot.
     """
     present = {section.name: section for section in ini.sections}
     if "DEFAULT" in present:
@@ -119,6 +125,7 @@ def migrate_setup_cfg(
         return Packaging(tables=[], entries=[])
     mapper = _Mapper(Reader(ini, text))
     mapper.sources = sources
+    mapper.include_package_data_set = include_package_data_set
     # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
         mapper.project.comments = present["metadata"].comments

@@ -76,6 +76,8 @@ class MapperBase:
         self.sources: Mapping[str, str] | None = None
         #: options pyproject.toml cannot hold, left in their setup.cfg section by name
         self.kept_options: dict[str, set[str]] = {}
+        #: pyproject.toml already sets include-package-data (its value wins)
+        self.include_package_data_set = False
 
     # -- helpers -----------------------------------------------------------------
 

@@ -52,6 +52,10 @@ class OptionsMapper(MapperBase):
 
     def include_package_data_default(self) -> None:
         """setup.cfg's default is false, pyproject.toml's true: write the old one out."""
+        if self.include_package_data_set:
+            # e.g. an earlier migration left setup.cfg an [options] with only
+            # namespace_packages: pyproject.toml's value stands.
+            return
         self.setuptools.add("include-package-data", False)
         self.r.entries.append(
             Entry(
