@@ -34,6 +34,12 @@ class TemplateError(SetsquareError):
     """The template could not be rendered: bad answers, bad source or ref."""
 
 
+class OutputError(SetsquareError):
+    """setsquare computed output that would not parse: our bug, refused before any write."""
+
+    exit_code = 3
+
+
 class InputError(SetsquareError, ValueError):
     """A file setsquare reads is malformed; the message names the file and line."""
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import traceback
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare import __version__
 from setsquare.adopt.precommit_config import BUNDLE_URL
-from setsquare.errors import SetsquareError
+from setsquare.errors import SetsquareError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,6 +27,8 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+#: 128 + SIGTERM, what a shell reports for a terminated command
+EXIT_TERMINATED = 143
 #: 128 + SIGPIPE, what a shell reports for a command whose reader went away (`| head`)
 EXIT_BROKEN_PIPE = 141
 
@@ -183,28 +188,41 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
-    args = make_parser().parse_args(argv)
-    try:
-        # Each command is imported when it runs: copier alone takes a second to import.
-        if args.command == "new":
-            from setsquare.commands.new import new
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so clean-up code runs as it does for Ctrl-C."""
 
-            return new(
-                dest=args.dest,
-                template=args.template,
-                vcs_ref=args.vcs_ref,
-                data=dict(args.data),
-                defaults=args.defaults,
-                git_init=not args.no_git,
-            )
-        if args.command == "check":
-            from setsquare.commands.check import check
 
-            return check(
-                path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all
-            )
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    # Each command is imported when it runs: copier alone takes a second to import.
+    if args.command == "new":
+        from setsquare.commands.new import new
+
+        return new(
+            dest=args.dest,
+            template=args.template,
+            vcs_ref=args.vcs_ref,
+            data=dict(args.data),
+            defaults=args.defaults,
+            git_init=not args.no_git,
+        )
+    if args.command == "check":
+        from setsquare.commands.check import check
+
+        return check(path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all)
+    if args.command not in _WRITERS:
+        raise NotImplementedError(args.command)
+    from setsquare.changes import project_lock
+
+    root = Path(args.path)
+    if not root.is_dir():
+        problem = "not a directory" if root.exists() else "no such directory"
+        raise UsageError(f"{args.path}: {problem}", hint="pass the project's root directory")
+    # One writer at a time: the lock is held from the first read to the last write.
+    with project_lock(root):
         if args.command == "update":
             from setsquare.commands.update import update
 
@@ -219,29 +237,51 @@ def main(argv: Sequence[str] | None = None) -> int:
                 bundle_rev=args.bundle_rev,
                 install=not args.no_install,
             )
-        if args.command == "migrate":
-            from setsquare.commands.migrate import migrate
+        from setsquare.commands.migrate import migrate
 
-            return migrate(
-                path=args.path,
-                diff=args.diff,
-                check=args.check,
-                verify=args.verify,
-                remove_legacy=args.remove_legacy,
-            )
-        raise NotImplementedError(args.command)
+        return migrate(
+            path=args.path,
+            diff=args.diff,
+            check=args.check,
+            verify=args.verify,
+            remove_legacy=args.remove_legacy,
+        )
+
+
+#: The commands that change a project in place, and so take its lock.
+_WRITERS = frozenset({"update", "adopt", "migrate"})
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    previous = signal.getsignal(signal.SIGTERM)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    try:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, _terminate)
+        args = make_parser().parse_args(argv)
+        return _dispatch(args)
     except SetsquareError as error:
         error.report()
         return error.exit_code
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            # The reader stopped (`setsquare migrate --diff | head`): not an error of ours.
+            # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
+        from setsquare.changes import os_error
+
+        problem = os_error(error)
+        problem.report()
+        return problem.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader stopped (`setsquare migrate --diff | head`): not an error of ours.
-        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except Exception:
         traceback.print_exc()
         print(
@@ -250,3 +290,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print("hint: please report it with the command you ran", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)

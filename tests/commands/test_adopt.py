@@ -81,7 +81,7 @@ def test_broken_yaml_is_refused_and_nothing_written(
     err = capsys.readouterr().err.splitlines()
     assert (
         err[0]
-        == f"error: {repo / '.pre-commit-config.yaml'}:3: invalid YAML: "
+        == "error: .pre-commit-config.yaml:3: invalid YAML: "
         + err[0].split("invalid YAML: ", 1)[1]
     )
     assert err[1].startswith("hint: ")
@@ -95,13 +95,13 @@ def test_broken_toml_is_refused_and_nothing_written(
     (repo / "pyproject.toml").write_text('[project]\nname = "x\n')
     before = _snapshot(repo)
     assert main(["adopt", str(repo), "--no-install"]) == 2
-    assert capsys.readouterr().err.startswith(f"error: {repo / 'pyproject.toml'}:2: invalid TOML")
+    assert capsys.readouterr().err.startswith("error: pyproject.toml:2: invalid TOML")
     assert _snapshot(repo) == before
 
 
 def test_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["adopt", str(tmp_path / "missing")]) == 2
-    assert "not a directory" in capsys.readouterr().err
+    assert "no such directory" in capsys.readouterr().err
 
 
 @pytest.mark.slow

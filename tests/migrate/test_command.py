@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from setsquare.commands.migrate import read_inputs, write_changes
+from setsquare.errors import InputError
 from setsquare.main import main
 
 if TYPE_CHECKING:
@@ -16,14 +17,15 @@ if TYPE_CHECKING:
 def test_writes_are_all_or_nothing(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("old\n", encoding="utf-8")
     (tmp_path / "gone.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "blocker").write_text("a file where a folder is needed\n", encoding="utf-8")
     changes: dict[str, str | None] = {
         "a.txt": "new\n",
         "gone.txt": None,
-        "no-such-dir/b.txt": "b\n",  # cannot be staged: nothing may change
+        "blocker/b.txt": "b\n",  # cannot be staged: nothing may change
     }
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(InputError, match="blocker"):
         write_changes(tmp_path, changes)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "gone.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "blocker", "gone.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "old\n"
 
 

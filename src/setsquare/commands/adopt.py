@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from contextlib import redirect_stdout
 from importlib.resources import files as resource_files
 from pathlib import Path
@@ -20,36 +19,16 @@ from setsquare import __version__
 from setsquare._git import listed_files
 from setsquare.adopt.precommit_config import BUNDLE_URL, add_bundle
 from setsquare.adopt.pyproject_tables import add_tables
+from setsquare.changes import ChangeSet, inside, read_text
 from setsquare.checks.legacy import STANDALONE
 from setsquare.checks.pins import bundle_pins
-from setsquare.errors import InputError, UsageError
+from setsquare.errors import UsageError
 
 CONFIG = ".pre-commit-config.yaml"
 WORKFLOW = Path(".github") / "workflows"
 
 #: Standalone files that configure a tool adopt would otherwise add a table for.
 _LEGACY_TOOL_FILES = {".flake8": "ruff", "pytest.ini": "pytest", "mypy.ini": "mypy"}
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except UnicodeDecodeError as error:
-        raise InputError(str(path), "is not UTF-8 text") from error
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _mypy_files(root: Path) -> list[str]:
@@ -70,7 +49,7 @@ def _has_lint_workflow(root: Path) -> bool:
     return any(
         "pre-commit" in (p.read_text(encoding="utf-8", errors="replace"))
         for p in folder.iterdir()
-        if p.suffix in {".yml", ".yaml"}
+        if p.suffix in {".yml", ".yaml"} and p.is_file() and inside(root, p)
     )
 
 
@@ -94,16 +73,15 @@ def adopt(
     rev = bundle_rev or f"v{__version__}"
 
     # Read and compute everything before writing anything.
-    config_text = _read(root / CONFIG) or ""
-    config = add_bundle(config_text, str(root / CONFIG), url=bundle_url, rev=rev)
-    pyproject_path = root / "pyproject.toml"
-    pyproject_text = _read(pyproject_path)
+    config_text = read_text(root, CONFIG) or ""
+    config = add_bundle(config_text, CONFIG, url=bundle_url, rev=rev)
+    pyproject_text = read_text(root, "pyproject.toml")
     legacy = frozenset(tool for name, tool in _LEGACY_TOOL_FILES.items() if (root / name).exists())
     tables = None
     if pyproject_text is not None:
         tables = add_tables(
             pyproject_text,
-            str(pyproject_path),
+            "pyproject.toml",
             bundle=bundle_pins(),
             mypy_files=_mypy_files(root),
             has_tests=(root / "tests").is_dir(),
@@ -115,22 +93,25 @@ def adopt(
     add_workflow = not _has_lint_workflow(root) and not workflow_path.exists()
 
     actions: list[str] = []
+    changes = ChangeSet(root)
     if config.text != config_text:
-        _write_atomic(root / CONFIG, config.text)
+        changes.write(CONFIG, config.text)
         actions.append(f"{CONFIG}: added the setsquare bundle ({len(config.added)} hooks)")
     elif config.bundle_present:
         print(f"{CONFIG}: the setsquare bundle is already there")
     for hook_id, url in config.already_provided.items():
         print(f"{CONFIG}: kept `{hook_id}` from {url} (the bundle's would run it twice)")
     if tables is not None and tables.text != pyproject_text:
-        _write_atomic(pyproject_path, tables.text)
+        changes.write("pyproject.toml", tables.text)
         actions.extend(tables.actions)
     elif pyproject_text is None:
         print("pyproject.toml: none; run `setsquare migrate` first to create it from setup.cfg")
     if add_workflow:
         text = resource_files("setsquare.resources").joinpath("lint.yml").read_text("utf-8")
-        _write_atomic(workflow_path, text)
+        changes.write(workflow_path.relative_to(root).as_posix(), text)
         actions.append(f"{workflow_path.relative_to(root)}: added the lint workflow")
+    # Every file adopt writes lands together, or none does.
+    changes.commit()
     if baseline:
         actions.extend(_baseline(root))
     for name in sorted(set(STANDALONE) & {p.name for p in root.iterdir()}):
@@ -180,7 +161,6 @@ def _baseline(root: Path) -> list[str]:
     ruff = _tool("ruff")
     if ruff is None:  # pragma: no cover - ruff is a dependency of setsquare
         raise UsageError("ruff was not found", hint="reinstall setsquare")
-    actions = []
     fmt = subprocess.run(
         [ruff, "format", "--no-cache", "."], cwd=root, capture_output=True, text=True, check=False
     )

@@ -8,13 +8,14 @@ atomically. Nothing is written unless the whole migration succeeded.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare._toml import tomllib
-from setsquare.errors import InputError, UsageError
+from setsquare.changes import ChangeSet, inside, read_text
+from setsquare.errors import UsageError
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.project import migrate_project
@@ -33,20 +34,32 @@ EXIT_CHANGES = 1
 _INPUTS = ("pyproject.toml", "setup.py", ".pre-commit-config.yaml", *TOOL_FILES)
 
 
-def _decode(root: Path, rel: str) -> str:
-    data = (root / rel).read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            rel, f"is not UTF-8 text ({error.reason})", line=line, hint="save the file as UTF-8"
-        ) from error
+def _kept_outside(rel: str, why: str) -> Entry:
+    return Entry(
+        rel,
+        Action.KEPT,
+        reason=f"{why}; setsquare never reads, changes or removes anything outside the project",
+    )
 
 
-def read_inputs(root: Path) -> dict[str, str]:
-    """The legacy files present under *root*, by repo-relative path."""
-    found = [rel for rel in _INPUTS if (root / rel).is_file()]
+def _leaves(root: Path, rel: str) -> bool:
+    return posixpath.isabs(rel) or rel.startswith("..") or not inside(root, root / rel)
+
+
+def _readable(root: Path, rel: str) -> bool:
+    """Whether *rel* is a file setsquare may read: inside *root*, links resolved."""
+    return not _leaves(root, rel) and (root / rel).is_file()
+
+
+def read_inputs(root: Path, kept: list[Entry] | None = None) -> dict[str, str]:
+    """The legacy files present under *root*, by repo-relative path.
+
+    A file outside the project (an absolute ``-r``, a ``..`` include, a link that leads
+    out) is never read. A requirements file that needs one stays as it is, and so does
+    every file that includes it; each is added to *kept* with the reason.
+    """
+    kept = [] if kept is None else kept
+    found = [rel for rel in _INPUTS if (root / rel).exists() or (root / rel).is_symlink()]
     for candidate in sorted(root.glob("*.txt")) + sorted(root.glob("*.in")):
         if reqs.is_requirements_file(candidate.name):
             found.append(candidate.name)
@@ -57,15 +70,43 @@ def read_inputs(root: Path) -> dict[str, str]:
             for p in sorted(folder.iterdir())
             if reqs.is_requirements_file(f"requirements/{p.name}")
         )
-    files = {rel: _decode(root, rel) for rel in found}
+    files: dict[str, str] = {}
+    for rel in found:
+        if reqs.is_requirements_file(rel) and not _readable(root, rel):
+            if not inside(root, root / rel):
+                kept.append(_kept_outside(rel, "a link to outside the project"))
+            continue
+        text = read_text(root, rel)  # refuses a configuration file that leads outside
+        if text is not None:
+            files[rel] = text
     # Files named by -r / -c, whatever they are called; a missing one is reported by the core.
+    outside: dict[str, str] = {}
     queue = [rel for rel in files if reqs.is_requirements_file(rel)]
     while queue:
         rel = queue.pop()
         for target in reqs.referenced(rel, files[rel]):
-            if target not in files and not target.startswith("..") and (root / target).is_file():
-                files[target] = _decode(root, target)
+            if target in files:
+                continue
+            if (
+                posixpath.isabs(target)
+                or target.startswith("..")
+                or not inside(root, root / target)
+            ):
+                outside.setdefault(rel, target)
+            elif (root / target).is_file():
+                files[target] = read_text(root, target) or ""
                 queue.append(target)
+    # A file that includes one outside cannot be migrated, nor can a file including it.
+    while outside:
+        rel, target = outside.popitem()
+        if rel not in files:
+            continue
+        del files[rel]
+        shown = "a file" if posixpath.isabs(target) else target
+        kept.append(_kept_outside(rel, f"it includes {shown} outside the project"))
+        for other, text in list(files.items()):
+            if reqs.is_requirements_file(other) and rel in reqs.referenced(other, text):
+                outside.setdefault(other, rel)
     return files
 
 
@@ -79,7 +120,7 @@ def read_sources(root: Path, files: Mapping[str, str]) -> dict[str, str]:
     return {
         rel: (root / rel).read_bytes().decode("utf-8", errors="replace")
         for rel in sources_wanted(cfg)
-        if (root / rel).is_file()
+        if _readable(root, rel)
     }
 
 
@@ -95,30 +136,16 @@ def _diff(path: str, old: str | None, new: str | None) -> str:
 
 
 def write_changes(root: Path, changes: Mapping[str, str | None]) -> None:
-    """Write every new file to a temporary sibling first, then move them all into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for rel, text in changes.items():
-            if text is None:
-                continue
-            target = root / rel
-            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed later
-                "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-            )
-            with handle:
-                handle.write(text.encode("utf-8"))
-            if target.exists():
-                Path(handle.name).chmod(target.stat().st_mode & 0o7777)
-            staged.append((Path(handle.name), target))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, target in staged:
-        temporary.replace(target)
-    for rel, text in changes.items():
+    """Write and remove *changes* through one `ChangeSet`: all of them, or none."""
+    change_set = ChangeSet(root)
+    # The new pyproject.toml goes in before any legacy file is stripped or removed.
+    for rel in sorted(changes, key=lambda rel: rel != "pyproject.toml"):
+        text = changes[rel]
         if text is None:
-            (root / rel).unlink()
+            change_set.remove(rel)
+        else:
+            change_set.write(rel, text)
+    change_set.commit()
 
 
 def _missing_references(root: Path, pyproject: str | None) -> list[Entry]:
@@ -149,8 +176,10 @@ def migrate(
     root = Path(path)
     if not root.is_dir():
         raise UsageError(f"{path}: no such directory", hint="pass the project's root directory")
-    files = read_inputs(root)
+    kept: list[Entry] = []
+    files = read_inputs(root, kept)
     outcome = migrate_project(files, remove_legacy=remove_legacy, sources=read_sources(root, files))
+    outcome.entries[:0] = kept
     outcome.entries.extend(_missing_references(root, outcome.changes.get("pyproject.toml")))
     for entry in outcome.entries:
         print(entry.render())
