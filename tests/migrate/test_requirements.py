@@ -78,6 +78,14 @@ KEPT = [
     pytest.param("x --config-settings=a=b\n", id="config-settings"),
     pytest.param("x @ https://${TOKEN}@h.org/x.tar.gz\n", id="env-var"),
     pytest.param("x @ https://user:secret@h.org/x.tar.gz\n", id="credentials"),
+    pytest.param("x @ HTTPS://user:secret@h.org/x.tar.gz\n", id="credentials-upper-case-scheme"),
+    pytest.param("x @ git+ssh://git:secret@h.org/x.git\n", id="credentials-git+ssh-password"),
+    pytest.param("x @ https://user:p@ss@h.org/x.tar.gz\n", id="credentials-at-in-password"),
+    pytest.param("x @ https://ghp_secret@h.org/x.tar.gz\n", id="credentials-token-only"),
+    pytest.param("x @ https://user:${TOKEN}@h.org/x.tar.gz\n", id="credentials-user-and-variable"),
+    pytest.param("git+https://secret@h.org/x#egg=x\n", id="credentials-egg"),
+    pytest.param("--index-url=https://user:secret@h.org/simple\n", id="credentials-index-url"),
+    pytest.param("-r https://h.org/requirements.txt\n", id="include-of-a-url"),
     pytest.param("./vendor/x-1.0-py3-none-any.whl\n", id="local-wheel"),
     pytest.param("-r not-migrated.txt\n", id="include-of-unmigrated-file"),
 ]
@@ -111,6 +119,55 @@ def test_the_ledger_masks_credentials_but_shows_variable_names() -> None:
         "requirements.txt:2 --extra-index-url https://****@h.org/simple",
         "requirements.txt:3 y @ https://${TOKEN}@h.org/y.tar.gz",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("x @ HTTPS://user:secret@h.org/x.whl", "x @ HTTPS://****@h.org/x.whl"),
+        ("x @ git+ssh://git:secret@h.org/x.git", "x @ git+ssh://git:****@h.org/x.git"),
+        ("x @ https://user:p@ss@h.org/x.whl", "x @ https://****@h.org/x.whl"),
+        ("x @ hg+https://secret@h.org/x", "x @ hg+https://****@h.org/x"),
+        ("-i https://user:secret@h.org/simple", "-i https://****@h.org/simple"),
+    ],
+)
+def test_every_credential_form_is_kept_and_masked(line: str, shown: str) -> None:
+    # One rule (setsquare.redact) decides both what is masked and what is never copied.
+    result = convert_file("r.txt", f"{line}\n", target="T", include_targets={})
+    assert result.items == []
+    assert [(e.source, e.action) for e in result.entries] == [(f"r.txt:1 {shown}", Action.KEPT)]
+    assert "secret" not in repr(result.entries)
+    assert "p@ss" not in repr(result.entries)
+
+
+def test_the_conventional_ssh_user_is_not_a_secret() -> None:
+    items, kept = convert("x @ git+ssh://git@h.org/o/x.git\n")
+    assert items == [Item("x @ git+ssh://git@h.org/o/x.git")]
+    assert kept == []
+
+
+def test_an_include_of_a_url_stays_and_is_masked() -> None:
+    # pip fetches -r URLs; normpath would fold "https://" to "https:/", hiding it from redact.
+    files = {
+        "pyproject.toml": '[project]\nname = "a"\nversion = "1"\n',
+        "requirements-dev.txt": "-r https://h.org/base.txt\n-r https://u:secret@h.org/x.txt\npytest\n",
+    }
+    outcome = migrate_project(files)
+    rendered = "\n".join(entry.render() for entry in outcome.entries)
+    assert "secret" not in rendered
+    assert "https:/h" not in rendered
+    assert "requirements-dev.txt:1 -r https://h.org/base.txt" in rendered
+    assert "requirements-dev.txt:2 -r https://****@h.org/x.txt" in rendered
+    assert "secret" not in (outcome.changes.get("pyproject.toml") or "")
+
+
+def test_a_malformed_line_with_credentials_is_kept_not_echoed_in_an_error() -> None:
+    # The credential check comes first: an error message would quote the line.
+    result = convert_file(
+        "r.txt", "x ==== https://u:secret@h.org\n", target="T", include_targets={}
+    )
+    assert result.kept == 1
+    assert "secret" not in repr(result.entries)
 
 
 @pytest.mark.parametrize(
@@ -209,3 +266,18 @@ def test_discover_prefers_in_over_compiled_txt() -> None:
     assert runtime == "requirements.in"
     assert groups == ["requirements-dev.in"]
     assert [e.source for e in entries] == ["requirements-dev.txt", "requirements.txt"]
+
+
+def test_credentials_in_comments_are_masked_where_comments_are_copied() -> None:
+    items, _ = convert(
+        "# mirror: https://user:secret@h.org/simple\n"
+        "-i https://u:secret@h.org/simple  # was https://u:secret@old.org/\n"
+        "six  # see git+ssh://git:secret@h.org/x.git\n"
+    )
+    assert items == [
+        Item(
+            "six",
+            ("mirror: https://****@h.org/simple", "was https://****@old.org/"),
+            "see git+ssh://git:****@h.org/x.git",
+        )
+    ]

@@ -22,15 +22,13 @@ from packaging.utils import canonicalize_name
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.redact import redact
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 _COMMENT = re.compile(r"(^|\s+)#(?P<text>.*)$")
 _ENV_VAR = re.compile(r"\$\{[A-Za-z0-9_]+\}")
-_CREDENTIALS = re.compile(r"\b(?P<scheme>(?:https?|ftp)(?:\+\w+)?://)(?P<user>[^/\s@]+)@")
-#: userinfo that is only ``${VAR}`` references names a secret without holding it
-_VARIABLES_ONLY = re.compile(r"\$\{[A-Za-z0-9_]+\}(?::\$\{[A-Za-z0-9_]+\})?")
 _EGG = re.compile(r"#egg=(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)")
 _VCS_OR_URL = re.compile(r"^(?:git|hg|svn|bzr)\+|^[a-z]+://")
 
@@ -150,19 +148,26 @@ def _requirement(text: str) -> tuple[str, str] | None:
 
 def shown(text: str) -> str:
     """*text* fit for a ledger that may end up in a CI log: credentials masked."""
+    return redact(text)
 
-    def mask(match: re.Match[str]) -> str:
-        if _VARIABLES_ONLY.fullmatch(match["user"]):
-            return match[0]
-        return f"{match['scheme']}****@"
 
-    return _CREDENTIALS.sub(mask, text)
+def has_credentials(text: str) -> bool:
+    """Whether *text* holds a secret: exactly what `redact` would mask, one rule."""
+    return redact(text) != text
+
+
+def _resolve(path: str, value: str) -> str:
+    """Where ``-r``/``-c`` *value* in *path* points; pip fetches a URL, so it stays as written."""
+    if "://" in value:
+        # normpath would fold ``https://`` into ``https:/``, which no longer reads as a URL.
+        return value
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), value))
 
 
 def _kept(result: FileResult, line: Line, reason: str) -> None:
     result.kept += 1
     result.entries.append(
-        Entry(f"{result.path}:{line.line} {shown(line.text)}", Action.KEPT, reason=reason)
+        Entry(f"{result.path}:{line.line} {shown(line.text)}", Action.KEPT, reason=shown(reason))
     )
 
 
@@ -185,7 +190,9 @@ def convert_file(
     carry_gap = False
     for raw_line in logical_lines(text):
         gap = carry_gap or raw_line.gap
-        line = Line(raw_line.text, raw_line.line, carry + raw_line.comments, raw_line.inline, gap)
+        # Comments are copied into pyproject.toml, so a URL in one is masked like the ledger's.
+        comments = tuple(map(shown, raw_line.comments))
+        line = Line(raw_line.text, raw_line.line, carry + comments, shown(raw_line.inline), gap)
         carry = (*line.comments, *((line.inline,) if line.inline else ()))
         carry_gap = gap
         source = f"{path}:{line.line} {shown(line.text)}"
@@ -196,7 +203,7 @@ def convert_file(
                 "pip expands ${VAR} here; pyproject.toml cannot, and the value is never copied",
             )
             continue
-        if _CREDENTIALS.search(line.text):
+        if has_credentials(line.text):
             _kept(
                 result,
                 line,
@@ -206,7 +213,7 @@ def convert_file(
         if line.text.startswith("-"):
             name, value = _option(line.text)
             if name in _INCLUDE:
-                included = posixpath.normpath(posixpath.join(posixpath.dirname(path), value))
+                included = _resolve(path, value)
                 role = include_targets.get(included)
                 if role is None:
                     _kept(result, line, f"{included} is not migrated, so the include stays")
@@ -269,7 +276,7 @@ def convert_file(
                 continue
             raise InputError(
                 path,
-                f"invalid requirement {requirement_text!r}",
+                f"invalid requirement {shown(requirement_text)!r}",
                 line=line.line,
                 hint="fix the line (PEP 508: name[extras] specifier; marker); pip refuses it too",
             )
@@ -294,7 +301,9 @@ def include_graph(
             name, value = _option(line.text)
             if name not in _INCLUDE and name not in _CONSTRAINT:
                 continue
-            included = posixpath.normpath(posixpath.join(posixpath.dirname(path), value))
+            included = _resolve(path, value)
+            if "://" in included:
+                continue  # pip fetches it; convert_file keeps the line
             if included not in exists:
                 raise InputError(
                     path,
@@ -392,5 +401,5 @@ def referenced(path: str, text: str) -> list[str]:
         if line.text.startswith("-"):
             name, value = _option(line.text)
             if name in _INCLUDE or name in _CONSTRAINT:
-                found.append(posixpath.normpath(posixpath.join(posixpath.dirname(path), value)))
+                found.append(_resolve(path, value))
     return found

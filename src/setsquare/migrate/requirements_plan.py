@@ -64,8 +64,8 @@ def _refuse_pip_syntax(path: str, text: str) -> None:
         if line.text.startswith("-") or " -" in line.text:
             raise InputError(
                 path,
-                f"{line.text.split()[0]}: setup.cfg reads this file with `install_requires = "
-                "file:`, and setuptools does not understand pip options",
+                f"{reqs.shown(line.text.split()[0])}: setup.cfg reads this file with "
+                "`install_requires = file:`, and setuptools does not understand pip options",
                 line=line.line,
                 hint="keep only requirements in it (move -r/-c/--hash lines to another file)",
             )
