@@ -16,7 +16,48 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["load_toml", "tomllib"]
+__all__ = ["check_shape", "load_toml", "tomllib"]
+
+#: The pyproject.toml keys setsquare reads or writes, each of which must be a table.
+_TABLES = (
+    ("build-system",),
+    ("project",),
+    ("dependency-groups",),
+    ("tool",),
+    *(("tool", name) for name in ("ruff", "mypy", "pytest", "coverage", "setuptools", "isort")),
+    ("tool", "ruff", "lint"),
+    ("tool", "pytest", "ini_options"),
+)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array of tables" if value and isinstance(value[0], dict) else "an array"
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def check_shape(data: dict[str, Any], text: str, path: str = "pyproject.toml") -> None:
+    """Refuse a pyproject.toml whose known keys are not tables (``project = "x"``,
+    ``tool = 5``), naming the line, before any code relies on their shape."""
+    for keys in _TABLES:
+        value: Any = data
+        for key in keys:
+            if not isinstance(value, dict) or key not in value:
+                value = None
+                break
+            value = value[key]
+        if value is None or isinstance(value, dict):
+            continue
+        dotted = ".".join(keys)
+        pattern = rf"^\s*(\[\[\s*{re.escape(dotted)}\s*\]\]|{re.escape(keys[-1])}\s*=)"
+        found = re.search(pattern, text, flags=re.MULTILINE)
+        raise InputError(
+            path,
+            f"[{dotted}] must be a table, not {_kind(value)}",
+            line=text.count("\n", 0, found.start()) + 1 if found else None,
+            hint=f"write it as a `[{dotted}]` table, then run again",
+        )
 
 
 def load_toml(path: Path, *, missing_ok: bool = True) -> dict[str, Any]:

@@ -67,9 +67,12 @@ def _fault(step: str) -> None:
 
 
 def inside(root: Path, path: Path) -> bool:
-    """Whether *path*, links resolved, is *root* or below it."""
-    real_root = root.resolve()
-    real = path.resolve()
+    """Whether *path*, links resolved, is *root* or below it (a link loop is not)."""
+    try:
+        real_root = root.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13
+        return False
     return real == real_root or real_root in real.parents
 
 
@@ -81,6 +84,8 @@ def confine(root: Path, rel: str) -> Path:
             rel, "is outside the project", hint="setsquare reads and writes only inside it"
         )
     path = root / rel
+    if _loops(path):
+        raise InputError(rel, "is a link that loops", hint="remove the link, then run again")
     if not inside(root, path):
         raise OutsideError(
             rel,
@@ -89,6 +94,14 @@ def confine(root: Path, rel: str) -> Path:
             hint="replace the link with a copy of the file inside the project, then run again",
         )
     return path
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):
+        return True
+    return False
 
 
 def decode(rel: str, data: bytes) -> str:
@@ -195,12 +208,11 @@ def validate(rel: str, text: str) -> None:
         return
     try:
         check(text)
-    except SetsquareError:
-        raise
     except Exception as error:  # every parser has its own error class
+        detail = str(getattr(error, "message", "") or error).splitlines()
         raise OutputError(
             f"{rel}: setsquare produced text that does not parse ({type(error).__name__}: "
-            f"{str(error).splitlines()[0] if str(error) else ''}); nothing was written",
+            f"{detail[0] if detail else ''}); nothing was written",
             hint="please report it with the command you ran",
         ) from error
 
@@ -212,7 +224,8 @@ def validate(rel: str, text: str) -> None:
 class Style:
     """How a file's text is laid out on disk, beyond its content."""
 
-    crlf: bool = False
+    #: "\n" or "\r\n" when every line ends so; None for mixed endings, left as written
+    newline: str | None = "\n"
     bom: bool = False
     final_newline: bool = True
 
@@ -220,17 +233,20 @@ class Style:
     def of(cls, data: bytes) -> Style:
         crlf = data.count(b"\r\n")
         lone = data.count(b"\n") - crlf
+        newline = "\r\n" if crlf and not lone else "\n" if not crlf else None
         return cls(
-            crlf=crlf > 0 and crlf >= lone,
+            newline=newline,
             bom=data.startswith(BOM.encode()),
-            final_newline=not data or data.endswith(b"\n"),
+            final_newline=not data.strip() or data.endswith(b"\n"),
         )
 
     def apply(self, text: str) -> bytes:
-        text = text.removeprefix(BOM).replace("\r\n", "\n")
-        if not self.final_newline and text.endswith("\n"):
-            text = text[:-1]
-        if self.crlf:
+        text = text.removeprefix(BOM)
+        if self.newline is not None:
+            text = text.replace("\r\n", "\n")
+        if not self.final_newline:
+            text = text.removesuffix("\r\n") if text.endswith("\r\n") else text.removesuffix("\n")
+        if self.newline == "\r\n":
             text = text.replace("\n", "\r\n")
         return ((BOM if self.bom else "") + text).encode("utf-8")
 

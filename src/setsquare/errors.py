@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from setsquare.redact import redact
+
 
 class SetsquareError(Exception):
     """An error the user can act on; printed without a traceback."""
@@ -21,9 +23,10 @@ class SetsquareError(Exception):
 
     def report(self) -> None:
         """Print the message and its hint to stderr, in the shape every command uses."""
-        print(f"error: {self.message}", file=sys.stderr)
+        # A message may quote a line of the user's files: never a credential in it.
+        print(redact(f"error: {self.message}"), file=sys.stderr)
         if self.hint:
-            print(f"hint: {self.hint}", file=sys.stderr)
+            print(redact(f"hint: {self.hint}"), file=sys.stderr)
 
 
 class UsageError(SetsquareError, ValueError):

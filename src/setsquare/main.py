@@ -8,6 +8,8 @@ input error; 3 unexpected internal error; 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import signal
 import sys
@@ -19,9 +21,11 @@ from typing import TYPE_CHECKING
 from setsquare import __version__
 from setsquare.adopt.precommit_config import BUNDLE_URL
 from setsquare.errors import SetsquareError, UsageError
+from setsquare.redact import redact
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from typing import TextIO
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -188,6 +192,38 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Redacted(io.TextIOBase):
+    """Standard output with every credential masked, whatever a command prints (the
+    ledger, a diff, a tool's output it passes on)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(redact(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+
+@contextlib.contextmanager
+def _redacted_stdout() -> Iterator[None]:
+    stream = sys.stdout
+    sys.stdout = _Redacted(stream)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stream
+
+
 class Terminated(BaseException):
     """SIGTERM, turned into an exception so clean-up code runs as it does for Ctrl-C."""
 
@@ -212,7 +248,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from setsquare.commands.check import check
 
-        return check(path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all)
+        with _redacted_stdout():
+            return check(
+                path=args.path, select=args.select, ignore=args.ignore, show_all=args.show_all
+            )
     if args.command not in _WRITERS:
         raise NotImplementedError(args.command)
     from setsquare.changes import project_lock
@@ -226,7 +265,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "update":
             from setsquare.commands.update import update
 
+            # Not redacted: copier may prompt on this terminal for new questions.
             return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
+    with project_lock(root), _redacted_stdout():
         if args.command == "adopt":
             from setsquare.commands.adopt import adopt
 

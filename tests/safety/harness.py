@@ -5,7 +5,7 @@ setsquare command in-process, and asserts what the README promises: the exit
 code, the first line of the message, no traceback, nothing outside the project
 changed (bytes, modes, links), and, unless the case expects a write, nothing in
 the project changed either. Placeholders in argv and link targets: ``{project}``
-and ``{outside}`` are the two folders' absolute paths.
+and ``{outside}`` are the two folders' absolute paths (in text file contents too).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare.main import main
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from pathlib import Path
 
     import pytest
 
@@ -38,6 +38,11 @@ class Dir:
 
 
 @dataclass(frozen=True)
+class Fifo:
+    """A named pipe: reading it would block for ever."""
+
+
+@dataclass(frozen=True)
 class Mode:
     """A file with explicit permission bits."""
 
@@ -45,8 +50,8 @@ class Mode:
     mode: int
 
 
-Entry = "bytes | str | Link | Dir | Mode"
-Tree = "Mapping[str, bytes | str | Link | Dir | Mode]"
+Entry = bytes | str | Link | Dir | Fifo | Mode
+Snapshot = dict[str, tuple[str, object, int]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,8 @@ class Case:
 
     id: str
     argv: tuple[str, ...]
-    project: Mapping[str, bytes | str | Link | Dir | Mode] = field(default_factory=dict)
-    outside: Mapping[str, bytes | str | Link | Dir | Mode] = field(default_factory=dict)
+    project: Mapping[str, Entry] = field(default_factory=dict)
+    outside: Mapping[str, Entry] = field(default_factory=dict)
     exit: int = 2
     #: a regular expression the first line of stderr (or of stdout, when stderr is
     #: empty) must match from its start
@@ -69,48 +74,64 @@ class Case:
     after: Callable[[Path], None] | None = None
 
 
-def fill(root: Path, tree: Mapping[str, bytes | str | Link | Dir | Mode], names: dict[str, str]) -> None:
+def _place(text: str, names: Mapping[str, str]) -> str:
+    """*text* with ``{project}`` and ``{outside}`` filled in (other braces left alone)."""
+    for key, value in names.items():
+        text = text.replace(f"{{{key}}}", value)
+    return text
+
+
+def fill(
+    root: Path, tree: Mapping[str, bytes | str | Link | Dir | Fifo | Mode], names: dict[str, str]
+) -> None:
     """Create *tree* under *root*."""
     root.mkdir(parents=True, exist_ok=True)
     for rel, entry in tree.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(entry, Link):
-            path.symlink_to(entry.target.format(**names))
+            path.symlink_to(_place(entry.target, names))
         elif isinstance(entry, Dir):
             path.mkdir(exist_ok=True)
+        elif isinstance(entry, Fifo):
+            os.mkfifo(path)
         elif isinstance(entry, Mode):
             path.write_bytes(entry.data)
             path.chmod(entry.mode)
         else:
-            path.write_bytes(entry.encode() if isinstance(entry, str) else entry)
+            path.write_bytes(_place(entry, names).encode() if isinstance(entry, str) else entry)
 
 
-def snapshot(root: Path) -> dict[str, tuple[str, object, int]]:
+def snapshot(root: Path) -> Snapshot:
     """Every entry under *root*, without following links: kind, content, mode."""
-    found: dict[str, tuple[str, object, int]] = {}
+    found: Snapshot = {}
     for folder, dirs, files in os.walk(root):
         for name in dirs + files:
-            path = os.path.join(folder, name)
-            rel = os.path.relpath(path, root)
-            info = os.lstat(path)
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            info = path.lstat()
             mode = stat.S_IMODE(info.st_mode)
             if stat.S_ISLNK(info.st_mode):
-                found[rel] = ("link", os.readlink(path), mode)
+                found[rel] = ("link", str(path.readlink()), mode)
             elif stat.S_ISDIR(info.st_mode):
                 found[rel] = ("dir", None, mode)
+            elif stat.S_ISFIFO(info.st_mode):
+                found[rel] = ("fifo", None, mode)
             else:
-                with open(path, "rb") as handle:  # noqa: PTH123 - os.walk gives str paths
-                    found[rel] = ("file", handle.read(), mode)
+                found[rel] = ("file", path.read_bytes(), mode)
         # os.walk does not descend into linked folders: they are recorded as links above.
     return found
 
 
-def changed(before: dict[str, tuple[str, object, int]], after: dict[str, tuple[str, object, int]]) -> set[str]:
+def changed(
+    before: dict[str, tuple[str, object, int]], after: dict[str, tuple[str, object, int]]
+) -> set[str]:
     return {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
 
 
-def run_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run_case(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     """Run *case*; assert the contract; return (exit code, stdout, stderr) for extra checks."""
     project = tmp_path / "project"
     outside = tmp_path / "outside"
@@ -119,7 +140,7 @@ def run_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     fill(project, case.project, names)
     before_project, before_outside = snapshot(project), snapshot(outside)
 
-    argv = [arg.format(**names) for arg in case.argv]
+    argv = [_place(arg, names) for arg in case.argv]
     code = main(argv)
     out, err = capsys.readouterr()
 
@@ -134,7 +155,9 @@ def run_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     touched = changed(before_project, snapshot(project))
     if case.changes is not None:
         assert touched <= case.changes, f"{case.id}: changed {sorted(touched - case.changes)}"
-    leftovers = [rel for rel in snapshot(project) if rel.endswith(".tmp") and rel not in before_project]
+    leftovers = [
+        rel for rel in snapshot(project) if rel.endswith(".tmp") and rel not in before_project
+    ]
     assert leftovers == [], f"{case.id}: temporary files left: {leftovers}"
     if case.after is not None:
         case.after(project)

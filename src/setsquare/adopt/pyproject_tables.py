@@ -15,6 +15,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from tomlkit.exceptions import ParseError
 
+from setsquare._toml import check_shape
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class TablesChange:
 
 def parse(text: str, path: str) -> tomlkit.TOMLDocument:
     try:
-        return tomlkit.parse(text)
+        doc = tomlkit.parse(text)
     except ParseError as error:
         raise InputError(
             path,
@@ -45,6 +46,8 @@ def parse(text: str, path: str) -> tomlkit.TOMLDocument:
             line=error.line,
             hint="fix the TOML syntax, then run adopt again",
         ) from error
+    check_shape(doc.unwrap(), text, path)
+    return doc
 
 
 def _table(doc: Any, *keys: str) -> Any:

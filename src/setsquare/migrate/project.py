@@ -17,7 +17,7 @@ from tomlkit.exceptions import ParseError
 from validate_pyproject.api import Validator
 from validate_pyproject.errors import ValidationError
 
-from setsquare._toml import tomllib
+from setsquare._toml import check_shape, tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.combine import combine, scm_version, version_source
 from setsquare.migrate.comments import unplaced_comments
@@ -52,7 +52,7 @@ def _parse_pyproject(text: str | None) -> TOMLDocument:
     if text is None:
         return tomlkit.document()
     try:
-        return tomlkit.parse(text)
+        doc = tomlkit.parse(text)
     except ParseError as error:
         raise InputError(
             PYPROJECT,
@@ -60,6 +60,8 @@ def _parse_pyproject(text: str | None) -> TOMLDocument:
             line=error.line,
             hint="fix the TOML syntax first; setsquare only merges into a valid file",
         ) from error
+    check_shape(doc.unwrap(), text, PYPROJECT)
+    return doc
 
 
 def _tools(files: Mapping[str, str], doc: TOMLDocument, packaging: Packaging) -> ToolsResult:
