@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from setsquare.main import main
+from setsquare.cli import run
 
-raise SystemExit(main())
+run()

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import os
 import signal
 import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from setsquare import __version__
 from setsquare.adopt.precommit_config import BUNDLE_URL
@@ -192,7 +191,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Redacted(io.TextIOBase):
+class _Redacted:
     """Standard output with every credential masked, whatever a command prints (the
     ledger, a diff, a tool's output it passes on)."""
 
@@ -209,6 +208,10 @@ class _Redacted(io.TextIOBase):
     def fileno(self) -> int:
         return self._stream.fileno()
 
+    def __getattr__(self, name: str) -> object:
+        # encoding, errors, buffer (bound at import by pre-commit's output module)...
+        return getattr(self._stream, name)
+
     def isatty(self) -> bool:
         return self._stream.isatty()
 
@@ -216,7 +219,7 @@ class _Redacted(io.TextIOBase):
 @contextlib.contextmanager
 def _redacted_stdout() -> Iterator[None]:
     stream = sys.stdout
-    sys.stdout = _Redacted(stream)
+    sys.stdout = cast("TextIO", _Redacted(stream))
     try:
         yield
     finally:
