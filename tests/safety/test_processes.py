@@ -73,7 +73,7 @@ def test_a_signal_at_any_moment_leaves_the_project_whole(
     process = _setsquare("migrate", str(root), "--remove-legacy", cwd=tmp_path)
     time.sleep(delay)
     process.send_signal(signum)
-    out, err = process.communicate(timeout=120)
+    _out, err = process.communicate(timeout=120)
     assert process.returncode in DOCUMENTED, err
     assert "Traceback" not in err
     after = snapshot(root)
@@ -117,10 +117,12 @@ def test_a_second_writer_past_the_wait_exits_2_with_a_message(tmp_path: Path) ->
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; "
-            "from setsquare.changes import project_lock\n"
-            "with project_lock(Path(sys.argv[1])):\n"
-            "    print('locked', flush=True); time.sleep(30)",
+            (
+                "import sys, time; from pathlib import Path; "
+                "from setsquare.changes import project_lock\n"
+                "with project_lock(Path(sys.argv[1])):\n"
+                "    print('locked', flush=True); time.sleep(30)"
+            ),
             str(root),
         ],
         env=child_env(),
