@@ -1,8 +1,8 @@
 """The ``setsquare`` command line: parse, dispatch, and map errors to exit codes.
 
-Exit codes (public interface, documented in the README):
-0 ok or nothing to do; 1 a check failed or files were changed; 2 usage or
-input error; 3 unexpected internal error; 130 interrupted.
+Exit codes (public interface, documented in the README): 0 done or nothing to do;
+1 a check failed; 2 usage, input or file system error, or the project is busy;
+3 a bug of ours; 130 interrupted; 141 output pipe closed; 143 terminated.
 """
 
 from __future__ import annotations
