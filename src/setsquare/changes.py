@@ -270,6 +270,8 @@ class ChangeSet:
     root: Path
     writes: dict[str, str] = field(default_factory=dict)
     removals: list[str] = field(default_factory=list)
+    #: folders the commit created, deepest last, removed again on a rollback
+    _folders: list[Path] = field(default_factory=list)
 
     def write(self, rel: str, text: str) -> None:
         self.writes[rel] = text
@@ -300,6 +302,9 @@ class ChangeSet:
                 _rollback(steps)
                 for temporary in staged.values():
                     temporary.unlink(missing_ok=True)
+                for folder in reversed(self._folders):
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
                 if isinstance(error, OSError):
                     raise os_error(error) from error
                 raise
@@ -321,7 +326,12 @@ class ChangeSet:
         existing = target.is_file()
         style = Style.of(target.read_bytes()) if existing else Style()
         data = style.apply(text)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        missing = [
+            folder for folder in [target.parent, *target.parent.parents] if not folder.exists()
+        ]
+        for folder in reversed(missing):
+            folder.mkdir()
+            self._folders.append(folder)
         temporary = _sibling(target, "tmp")
         _fault(f"stage {rel}")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

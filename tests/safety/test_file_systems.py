@@ -1,0 +1,133 @@
+"""A real read-only mount and a real full disk, and every commit step failing in turn
+inside the real commands: each ends in exit 2, one line, and the project as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+
+from setsquare import changes
+from setsquare.main import main
+from tests.safety.harness import fill, snapshot
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+TREE = {
+    "setup.cfg": "[metadata]\nname = demo\nversion = 1.0\n\n[flake8]\nmax-line-length = 100\n",
+    "tox.ini": "[tox]\nenvlist = py311\n\n[pytest]\naddopts = -q\n",
+    "requirements-dev.txt": "pytest\n",
+}
+MIGRATE = ["migrate", "{root}", "--remove-legacy"]
+ADOPT = ["adopt", "{root}", "--no-install"]
+
+
+def _mount(*args: str) -> None:
+    # These tests run as root (as CI does); without mount rights they cannot prove anything.
+    result = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"mount {' '.join(args)}: {result.stderr}"
+
+
+@pytest.fixture
+def mount_point(tmp_path: Path) -> Iterator[Path]:
+    point = tmp_path / "mnt"
+    point.mkdir()
+    yield point
+    subprocess.run(["umount", str(point)], capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("argv", [MIGRATE, ADOPT], ids=["migrate", "adopt"])
+def test_a_read_only_project_is_refused_in_one_line(
+    tmp_path: Path, mount_point: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "source"
+    fill(source, {**TREE, "pyproject.toml": '[project]\nname = "demo"\nversion = "1.0"\n'}, {})
+    _mount("--bind", "-o", "ro", str(source), str(mount_point))
+    before = snapshot(source)
+    code = main([arg.replace("{root}", str(mount_point)) for arg in argv])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert err[0].endswith(": read-only file system"), err
+    assert err[1] == "hint: the file system is read-only; run setsquare where it can write"
+    assert snapshot(source) == before
+
+
+@pytest.mark.parametrize("argv", [MIGRATE, ADOPT], ids=["migrate", "adopt"])
+def test_a_full_disk_is_refused_in_one_line_and_nothing_is_left(
+    mount_point: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point))
+    root = mount_point / "project"
+    fill(root, TREE, {})
+    descriptor = os.open(mount_point / "filler", os.O_WRONLY | os.O_CREAT)
+    try:  # take every free block
+        while True:
+            os.write(descriptor, b"x" * 512)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(descriptor)
+    before = snapshot(root)
+    code = main([arg.replace("{root}", str(root)) for arg in argv])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert err[0].endswith(": no space left on device"), err
+    assert err[1] == "hint: free some disk space, then run again"
+    assert snapshot(root) == before
+    shutil.rmtree(root)
+
+
+ERRORS = [
+    (errno.ENOSPC, "no space left on device"),
+    (errno.EROFS, "read-only file system"),
+    (errno.EACCES, "permission denied"),
+    (errno.EIO, "input/output error"),
+]
+
+
+def _step_count(tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    probe = tmp_path / "probe"
+    fill(probe, TREE, {})
+    seen: list[str] = []
+    monkeypatch.setattr(changes, "_fault", seen.append)
+    assert main([arg.replace("{root}", str(probe)) for arg in argv]) == 0
+    monkeypatch.undo()
+    return len(seen)
+
+
+@pytest.mark.parametrize("argv", [MIGRATE, ADOPT], ids=["migrate", "adopt"])
+@pytest.mark.parametrize(("code", "text"), ERRORS, ids=[e[1] for e in ERRORS])
+def test_a_failure_at_every_step_of_a_real_command_leaves_the_project_as_it_was(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    text: str,
+) -> None:
+    steps = _step_count(tmp_path, argv, monkeypatch)
+    assert steps >= 3  # stage, write... for each file: the loop below is not empty
+    capsys.readouterr()
+    for step in range(steps):
+        root = tmp_path / f"step{step}"
+        fill(root, TREE, {})
+        before = snapshot(root)
+        calls: list[str] = []
+
+        def fail(name: str, at: int = step) -> None:
+            calls.append(name)
+            if len(calls) == at + 1:
+                raise OSError(code, text.capitalize(), str(root / name.split()[-1]))
+
+        monkeypatch.setattr(changes, "_fault", fail)
+        assert main([arg.replace("{root}", str(root)) for arg in argv]) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert err[0].startswith("error: ") and err[0].endswith(f": {text}"), (step, err)
+        assert err[1].startswith("hint: ")
+        assert snapshot(root) == before, f"step {step} ({calls[-1]}) left the tree changed"
