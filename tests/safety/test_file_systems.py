@@ -58,6 +58,19 @@ def test_a_read_only_project_is_refused_in_one_line(
     assert snapshot(source) == before
 
 
+def _fill_up(path: Path) -> None:
+    """Take every free block of *path*'s file system."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(descriptor, b"x" * 512)
+    except OSError as error:
+        if error.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(descriptor)
+
+
 @pytest.mark.parametrize("argv", [MIGRATE, ADOPT], ids=["migrate", "adopt"])
 def test_a_full_disk_is_refused_in_one_line_and_nothing_is_left(
     mount_point: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
@@ -65,14 +78,7 @@ def test_a_full_disk_is_refused_in_one_line_and_nothing_is_left(
     _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point))
     root = mount_point / "project"
     fill(root, TREE, {})
-    descriptor = os.open(mount_point / "filler", os.O_WRONLY | os.O_CREAT)
-    try:  # take every free block
-        while True:
-            os.write(descriptor, b"x" * 512)
-    except OSError as error:
-        assert error.errno == errno.ENOSPC
-    finally:
-        os.close(descriptor)
+    _fill_up(mount_point / "filler")
     before = snapshot(root)
     code = main([arg.replace("{root}", str(root)) for arg in argv])
     err = capsys.readouterr().err.splitlines()
@@ -89,6 +95,20 @@ ERRORS = [
     (errno.EACCES, "permission denied"),
     (errno.EIO, "input/output error"),
 ]
+
+
+class _Fault:
+    """Raise *error* at the commit step numbered *at* (from 0)."""
+
+    def __init__(self, at: int, error: OSError) -> None:
+        self.at = at
+        self.error = error
+        self.calls: list[str] = []
+
+    def __call__(self, name: str) -> None:
+        self.calls.append(name)
+        if len(self.calls) == self.at + 1:
+            raise self.error
 
 
 def _step_count(tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -118,16 +138,11 @@ def test_a_failure_at_every_step_of_a_real_command_leaves_the_project_as_it_was(
         root = tmp_path / f"step{step}"
         fill(root, TREE, {})
         before = snapshot(root)
-        calls: list[str] = []
-
-        def fail(name: str, at: int = step) -> None:
-            calls.append(name)
-            if len(calls) == at + 1:
-                raise OSError(code, text.capitalize(), str(root / name.split()[-1]))
-
-        monkeypatch.setattr(changes, "_fault", fail)
+        fault = _Fault(step, OSError(code, text.capitalize()))
+        monkeypatch.setattr(changes, "_fault", fault)
         assert main([arg.replace("{root}", str(root)) for arg in argv]) == 2
         err = capsys.readouterr().err.splitlines()
-        assert err[0].startswith("error: ") and err[0].endswith(f": {text}"), (step, err)
+        assert err[0].startswith("error: "), (step, err)
+        assert err[0].endswith(f": {text}"), (step, err)
         assert err[1].startswith("hint: ")
-        assert snapshot(root) == before, f"step {step} ({calls[-1]}) left the tree changed"
+        assert snapshot(root) == before, f"step {step} ({fault.calls[-1]}) left the tree changed"
