@@ -217,6 +217,29 @@ def validate(rel: str, text: str) -> None:
         ) from error
 
 
+def _check_schema(rel: str, text: str, target: Path) -> None:
+    """validate-pyproject on a new pyproject.toml: refused when we made it invalid
+    (a file that was already invalid is the user's to fix, and is not blocked)."""
+    from setsquare._toml import tomllib
+    from setsquare.pyproject_schema import validation_error
+
+    error = validation_error(tomllib.loads(text))
+    if error is None:
+        return
+    if target.is_file():
+        try:
+            before = validation_error(tomllib.loads(decode(rel, target.read_bytes())))
+        except (ValueError, OSError):  # unreadable before: not ours either
+            return
+        if before is not None:
+            return
+    raise OutputError(
+        f"{rel}: setsquare produced a pyproject.toml that validate-pyproject refuses "
+        f"({error.summary}); nothing was written",
+        hint="please report it with the command you ran",
+    )
+
+
 # --- line endings, BOM, final newline ------------------------------------------------------
 
 
@@ -287,6 +310,8 @@ class ChangeSet:
         targets = {rel: self._target(rel) for rel in [*self.writes, *self.removals]}
         for rel, text in self.writes.items():
             validate(rel, text)
+            if Path(rel).name == "pyproject.toml":
+                _check_schema(rel, text, targets[rel])
         staged: dict[str, Path] = {}
         steps: list[_Step] = []
         with deferred_signals():

@@ -27,7 +27,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _migration(root: Path) -> ChangeSet:
     change_set = ChangeSet(root)
-    change_set.write("pyproject.toml", '[project]\nname = "demo"\n')
+    change_set.write("pyproject.toml", '[project]\nname = "demo"\nversion = "1.0"\n')
     change_set.write("setup.cfg", "[bdist_wheel]\nuniversal = 0\n")
     change_set.write("tox.ini", "[tox]\n")
     change_set.remove("requirements.txt")
@@ -229,3 +229,19 @@ def test_a_second_writer_waits_then_gives_up(tmp_path: Path) -> None:
         pass  # pragma: no cover - never reached
     with project_lock(tmp_path, wait=0.2):
         pass  # free again once the first is done
+
+
+def test_a_pyproject_we_would_make_invalid_is_refused(tmp_path: Path) -> None:
+    change_set = ChangeSet(tmp_path)
+    change_set.write("pyproject.toml", '[project]\nname = "demo"\nversion = 5\n')
+    with pytest.raises(OutputError, match="validate-pyproject refuses"):
+        change_set.commit()
+    assert not (tmp_path / "pyproject.toml").exists()
+
+
+def test_a_pyproject_that_was_invalid_already_is_not_blocked(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = 5\n')
+    change_set = ChangeSet(tmp_path)
+    change_set.write("pyproject.toml", '[project]\nname = "demo"\nversion = 5\n\n[tool.x]\n')
+    change_set.commit()
+    assert (tmp_path / "pyproject.toml").read_text().endswith("[tool.x]\n")

@@ -6,16 +6,12 @@ writes (or diffs, or verifies) what it returns.
 
 from __future__ import annotations
 
-import functools
-import logging
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError
-from validate_pyproject.api import Validator
-from validate_pyproject.errors import ValidationError
 
 from setsquare._toml import check_shape, tomllib
 from setsquare.errors import InputError
@@ -30,11 +26,13 @@ from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
 from setsquare.migrate.tools import ToolsResult, migrate_tools
+from setsquare.pyproject_schema import validation_error
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from tomlkit.toml_document import TOMLDocument
+    from validate_pyproject.errors import ValidationError
 
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
@@ -84,20 +82,6 @@ def _origin_of(error: ValidationError, origins: Mapping[tuple[str, ...], str]) -
     return origins.get(path, "")
 
 
-def _validation_error(data: dict[str, Any]) -> ValidationError | None:
-    logger = logging.getLogger("validate_pyproject")
-    level = logger.level
-    # Its advice (e.g. on extras in entry points) is about the input, which we keep as is.
-    logger.setLevel(logging.ERROR)
-    try:
-        _validator()(data)
-    except ValidationError as error:
-        return error
-    finally:
-        logger.setLevel(level)
-    return None
-
-
 def _check_result(
     text: str, original: str | None, origins: Mapping[tuple[str, ...], str]
 ) -> list[Entry]:
@@ -110,11 +94,11 @@ def _check_result(
     if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
         msg = "tomlkit rendered a pyproject.toml that parses differently"
         raise AssertionError(msg)
-    error = _validation_error(data)
+    error = validation_error(data)
     if error is None:
         return []
     if original is not None:
-        before = _validation_error(tomllib.loads(original))
+        before = validation_error(tomllib.loads(original))
         if before is not None and before.summary == error.summary:
             return [
                 Entry(
@@ -131,11 +115,6 @@ def _check_result(
         line=int(line) if line.isdigit() else None,
         hint="fix that value (the build backends refuse it too), then run again",
     ) from error
-
-
-@functools.cache
-def _validator() -> Validator:
-    return Validator()
 
 
 def _static_version_origin(packaging: Packaging) -> str:
