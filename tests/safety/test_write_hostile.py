@@ -347,6 +347,21 @@ ODD_FILES = [
     ),
 ]
 
+BAD_ARGUMENTS = [
+    Case(
+        f"adopt-refuses-bundle-{what}-{name}",
+        (*A, f"--bundle-{what}", value),
+        {"pyproject.toml": '[project]\nname = "demo"\nversion = "1"\n'},
+        exit=2,
+        first_line=rf"error: the bundle {what} .* {problem}",
+    )
+    for what, name, value, problem in (
+        ("rev", "empty", "", "is empty"),
+        ("rev", "newline-injection", "v1\n  - repo: evil", "contains a line break"),
+        ("url", "newline-injection", "https://h/x\n  - repo: evil", "contains a line break"),
+    )
+]
+
 WRONG_TYPES = [
     Case(
         f"{verb}-pyproject-{name}",
@@ -365,7 +380,7 @@ WRONG_TYPES = [
     )
 ]
 
-CASES = [*OUTSIDE_INCLUDES, *LINKED_CONFIG, *NOT_FILES, *ODD_FILES, *WRONG_TYPES]
+CASES = [*OUTSIDE_INCLUDES, *LINKED_CONFIG, *NOT_FILES, *ODD_FILES, *BAD_ARGUMENTS, *WRONG_TYPES]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -3,18 +3,58 @@
 The file is edited as text, not re-dumped: comments, quoting, other repos and
 their order stay byte-for-byte, and the bundle's entry is spliced in at the end of
 the `repos:` list with the indentation the file already uses (as pre-commit's own
-`migrate-config` does). YAML is only parsed to understand what is there.
+`migrate-config` does). YAML is only parsed to understand what is there, with the
+positions PyYAML's parser reports, never by matching lines.
+
+What adopt refuses (`InputError`, exit 2, the file and line named, nothing written):
+
+- invalid YAML, and more than one YAML document (pre-commit refuses both too);
+- a key given twice in one mapping, anywhere: pre-commit's YAML loader silently
+  keeps the last one, so the bundle could land in a `repos:` nobody reads;
+- a configuration pre-commit's schema refuses (a missing `rev`, a hook without
+  `id`, ...): checked with pre-commit's own schema when it is importable;
+- a layout a text splice cannot extend faithfully: the document written as a flow
+  mapping (`{repos: [...]}`), a non-empty flow list (`repos: [{...}]`), `repos:`
+  given as an alias (`*name`) or anchored and reused elsewhere, or coming from a
+  merge key (`<<`). The hint says how to write it as a block list instead.
+
+What it accepts: an empty file or one of comments only, a mapping without `repos`,
+`repos:` left empty or null, `repos: []` (replaced by a block list), block lists
+at any indentation, flow-style hooks inside block entries, anchors and aliases
+elsewhere, a UTF-8 BOM (kept) and CRLF or CR line endings (the new lines end the
+way most of the file's lines do). The output is parsed and checked again before it
+is returned (`validate_config`): it must hold the same repos as before plus the
+bundle's entry, and nothing else changed; anything else is a bug in adopt, raised
+as `RuntimeError` (exit 3), never written.
+
+The bundle URL and rev go into the YAML unquoted, so `UsageError` refuses values
+that are empty or would need quoting or could break out of their line (whitespace,
+`#`, flow brackets, a leading YAML indicator, ...). A value plain YAML would read as
+another type (`rev: 1.0`, a sha of digits only) is written in single quotes.
+
+Parsing lives in `yaml_source`, the schema check in `precommit_schema`, and the
+text splice in `config_splice`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
+from setsquare.adopt.config_splice import FORMAT_HINT, NOT_A_CONFIG, splice_entry
+from setsquare.adopt.precommit_schema import check_schema
+from setsquare.adopt.yaml_source import BOM, load
+from setsquare.errors import InputError, UsageError
 
-from setsquare.errors import InputError
+__all__ = [
+    "BUNDLE_HOOKS",
+    "BUNDLE_URL",
+    "ConfigChange",
+    "add_bundle",
+    "check_bundle_ref",
+    "is_bundle",
+    "validate_config",
+]
 
 BUNDLE_URL = "https://github.com/setsquare-dev/setsquare"
 BUNDLE_HOOKS = (
@@ -35,6 +75,10 @@ BUNDLE_HOOKS = (
 )
 # Hook ids other repos use for the same job (ruff-pre-commit's legacy `ruff` id).
 _SAME_JOB = {"ruff": "ruff-check"}
+#: Characters a plain YAML scalar cannot hold safely anywhere in a URL or rev.
+_NEVER = frozenset("#{}[],'\"")
+#: YAML indicators that change the meaning of a plain scalar they start.
+_NOT_FIRST = frozenset("-?:&*!|>%@`")
 
 
 @dataclass(frozen=True)
@@ -51,87 +95,120 @@ def is_bundle(url: str) -> bool:
     )
 
 
-def _load(text: str, path: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputError(
-            path, f"invalid YAML: {problem}", line=line, hint="fix the YAML, then run adopt again"
-        ) from error
-    if data is None:
-        data = {}
-    if not isinstance(data, dict) or not isinstance(data.get("repos", []), list):
-        raise InputError(
-            path,
-            "is not a pre-commit configuration (expected a mapping with a `repos:` list)",
-            hint="see https://pre-commit.com/#plugins for the format",
+def check_bundle_ref(value: str, *, what: str) -> None:
+    """Raise `UsageError` unless *value* can be written as a plain YAML scalar.
+
+    *what* is ``"url"`` or ``"rev"``, for the message and hint.
+    """
+    reason = None
+    if not value:
+        reason = "is empty"
+    elif any(char in "\r\n\x85\u2028\u2029" for char in value):
+        reason = "contains a line break"
+    elif any(char.isspace() for char in value):
+        reason = "contains whitespace"
+    elif not value.isprintable():
+        reason = "contains a control character"
+    elif bad := sorted(_NEVER.intersection(value)):
+        reason = f"contains `{bad[0]}`"
+    elif value[0] in _NOT_FIRST:
+        reason = f"starts with `{value[0]}`"
+    elif value.endswith(":"):
+        reason = "ends with `:`"
+    elif what == "url" and value in {"local", "meta"}:
+        reason = "is reserved by pre-commit for hooks defined in the config itself"
+    if reason is None:
+        return
+    if what == "url":
+        hint = (
+            "--bundle-url takes a git URL or path, such as https://github.com/owner/repo, "
+            "git@host:owner/repo.git or /path/to/repo"
         )
-    return data
+    else:
+        hint = "--bundle-rev takes a tag, branch or commit sha, such as v0.1.0"
+    raise UsageError(
+        f"the bundle {what} {value!r} {reason}",
+        hint=f"{hint}; without spaces, quotes or YAML punctuation",
+    )
 
 
-def _entry(indent: str, url: str, rev: str, hooks: list[str]) -> str:
-    inner = indent + "  "
-    lines = [
-        f"{indent}# The setsquare bundle: the quality gate from one repo at one rev.",
-        f"{indent}- repo: {url}",
-        f"{inner}rev: {rev}",
-        f"{inner}hooks:",
-        *(f"{inner}  - id: {hook}" for hook in hooks),
-    ]
-    return "\n".join(lines) + "\n"
+def validate_config(text: str, path: str) -> None:
+    """Raise `InputError` unless pre-commit would accept *text* as its configuration.
+
+    Stricter than pre-commit in one way: a key repeated in a mapping is refused.
+    Uses pre-commit's own schema when pre-commit is importable, a structural check
+    otherwise. A leading BOM is allowed.
+    """
+    document = load(text.removeprefix(BOM), path)
+    check_schema(_config_data(document.data, path, require_repos=True), document.node, path)
 
 
 def add_bundle(text: str, path: str, *, url: str = BUNDLE_URL, rev: str) -> ConfigChange:
-    """Return *text* with the bundle added (unchanged when it is already there)."""
-    data = _load(text, path)
+    """Return *text* with the bundle added (unchanged when it is already there).
+
+    Raises `UsageError` for a *url* or *rev* that cannot be written as is, and
+    `InputError` for a configuration adopt refuses (see the module docstring).
+    """
+    check_bundle_ref(url, what="url")
+    check_bundle_ref(rev, what="rev")
+    bom = BOM if text.startswith(BOM) else ""
+    body = text.removeprefix(BOM)
+    document = load(body, path)
+    data = _config_data(document.data, path, require_repos=False)
+    check_schema(data, document.node, path)
+
     repos = data.get("repos") or []
     provided: dict[str, str] = {}
     for repo in repos:
-        repo_url = str(repo.get("repo", ""))
+        repo_url = str(repo["repo"])
         if is_bundle(repo_url) or repo_url == url:
             return ConfigChange(text, (), {}, bundle_present=True)
-        for hook in repo.get("hooks") or []:
-            hook_id = _SAME_JOB.get(str(hook.get("id")), str(hook.get("id")))
+        for hook in repo["hooks"]:
+            hook_id = _SAME_JOB.get(str(hook["id"]), str(hook["id"]))
             provided.setdefault(hook_id, repo_url)
     hooks = [h for h in BUNDLE_HOOKS if h not in provided]
     already = {h: provided[h] for h in BUNDLE_HOOKS if h in provided}
     if not hooks:
         return ConfigChange(text, (), already, bundle_present=False)
-    if not repos:
-        body = text if text.strip() else ""
-        body = re.sub(r"(?m)^repos:.*\n?", "", body)
-        if body and not body.endswith("\n"):
-            body += "\n"
-        new = body + "repos:\n" + _entry("  ", url, rev, hooks)
-        return ConfigChange(new, tuple(hooks), already, bundle_present=False)
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    indent = _repos_indent(lines)
-    end = _end_of_repos(lines)
-    # Blank lines and top-level comments before the next key belong to that key.
-    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-        end -= 1
-    new_lines = [*lines[:end], _entry(indent, url, rev, hooks), *lines[end:]]
-    return ConfigChange("".join(new_lines), tuple(hooks), already, bundle_present=False)
+
+    new_body = splice_entry(body, path, data, url=url, rev=rev, hooks=hooks)
+    _verify(new_body, path, data, {"repo": url, "rev": rev, "hooks": [{"id": h} for h in hooks]})
+    return ConfigChange(bom + new_body, tuple(hooks), already, bundle_present=False)
 
 
-def _repos_indent(lines: list[str]) -> str:
-    for line in lines:
-        match = re.match(r"^(\s*)-\s+repo:", line)
-        if match:
-            return match[1]
-    return "  "
+def _config_data(data: Any, path: str, *, require_repos: bool) -> dict[str, Any]:
+    if data is None and not require_repos:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(path, NOT_A_CONFIG, hint=FORMAT_HINT)
+    repos = data.get("repos")
+    if not isinstance(repos, list) and (require_repos or repos is not None):
+        raise InputError(path, NOT_A_CONFIG, hint=FORMAT_HINT)
+    return data
 
 
-def _end_of_repos(lines: list[str]) -> int:
-    """Index just past the `repos:` list: the next top-level key, or the end of the file."""
-    start = next(i for i, line in enumerate(lines) if re.match(r"^repos\s*:", line))
-    for i in range(start + 1, len(lines)):
-        line = lines[i]
-        if line.strip() and not line[0].isspace() and not line.startswith(("-", "#")):
-            return i
-    return len(lines)
+def _verify(text: str, path: str, before: dict[str, Any], entry: dict[str, Any]) -> None:
+    """Check adopt's own output: valid, and the old repos plus the entry, nothing else."""
+    problem: str | None = None
+    try:
+        document = load(text, path)
+        after = _config_data(document.data, path, require_repos=True)
+        check_schema(after, document.node, path)
+    except InputError as error:
+        problem = error.message
+    else:
+        # repr, not ==: NaN never equals itself, and a self-referencing alias recurses.
+        if repr(after["repos"]) != repr([*(before.get("repos") or []), entry]):
+            problem = "the repos are not the old ones plus the bundle"
+        elif repr(_without_repos(after)) != repr(_without_repos(before)):
+            problem = "a key other than `repos` changed"
+    if problem is not None:
+        msg = (
+            f"adding the bundle to {path} went wrong ({problem}); nothing was written. "
+            "This is a bug in setsquare"
+        )
+        raise RuntimeError(msg)
+
+
+def _without_repos(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "repos"}

@@ -70,7 +70,7 @@ def adopt(
     root = Path(path)
     if not root.is_dir():
         raise UsageError(f"{path}: not a directory", hint="pass the root of a repository")
-    rev = bundle_rev or f"v{__version__}"
+    rev = bundle_rev if bundle_rev is not None else f"v{__version__}"
 
     # Read and compute everything before writing anything.
     config_text = read_text(root, CONFIG) or ""
