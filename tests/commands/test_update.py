@@ -173,20 +173,41 @@ def test_refuses_a_broken_answers_file(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("answer", "message"),
+    ("answer", "message", "hint"),
     [
-        ("python_min=3.9", "error: Invalid choice for 'python_min': '3.9' is not in"),
-        ("author_email=nope", "error: Validation error for question 'author_email'"),
+        pytest.param(
+            "python_min=3.9",
+            "error: --data python_min=3.9: not one of the choices for `python_min`",
+            "hint: choose one of: 3.10, 3.11, 3.12, 3.13, 3.14",
+            id="choice-not-listed",
+        ),
+        pytest.param(
+            "author_email=nope",
+            "error: Validation error for question 'author_email'",
+            "hint: pass a valid answer with --data KEY=VALUE",
+            id="copier-validator",
+        ),
+        pytest.param(
+            "github_ownr=acme",
+            "error: --data github_ownr=acme: the template has no question `github_ownr`",
+            "hint: did you mean `--data github_owner=acme`?",
+            id="key-typo",
+        ),
     ],
 )
 def test_an_invalid_answer_exits_2_and_changes_nothing(
-    history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str, message: str
+    history: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    answer: str,
+    message: str,
+    hint: str,
 ) -> None:
     project = _project(history, tmp_path / "demo")
     assert main(["update", str(project), "--data", answer]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(message)
-    assert err[1] == "hint: pass a valid answer with --data KEY=VALUE"
+    assert err[1].startswith(hint)
     assert _status_lines(project) == ""
 
 
@@ -235,13 +256,16 @@ def test_rejected_hunks_are_found_even_when_ignored(tmp_path: Path) -> None:
     [
         (
             "{tmp}/gone",
-            "error: .copier-answers.yml: `_src_path` {tmp}/gone is not a template directory",
+            "error: .copier-answers.yml:2: `_src_path` {tmp}/gone is not a template directory",
             "hint: point `_src_path` at a clone of the template",
         ),
         (
             "../gone",
-            "error: .: could not update from ../gone: Local template must be a directory.",
-            "hint: point `_src_path` in .copier-answers.yml at a clone of the template",
+            (
+                "error: .copier-answers.yml:2: `_src_path` ../gone is not a template directory "
+                "(from the current folder)"
+            ),
+            "hint: point `_src_path` at a clone of the template",
         ),
         (
             "file://{tmp}/gone.git",

@@ -1,32 +1,38 @@
 """``setsquare update``: apply a newer template release to a project made from it.
 
-A thin shell over copier's ``run_update`` with the flags that make updating
-boring: questions already answered are not asked again, new questions take
-their defaults, conflicts are written inline. Unlike copier, a conflict left
-in the tree is a failure: the files are listed and the exit code is 1.
+A thin shell over copier's update with the flags that make updating boring:
+questions already answered are not asked again, new questions take their
+defaults, conflicts are written inline. Unlike copier, a conflict left in the
+tree is a failure: the files are listed and the exit code is 1; and a `--data`
+key the new release does not ask, or a broken answers file, is refused before
+anything is written.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import copier
 import yaml
 from copier.errors import CopierError, UnsafeTemplateError
 from plumbum import ProcessExecutionError
 
-from setsquare.commands._copier import is_answer_error
-from setsquare.errors import InputError, TemplateError, UsageError
+from setsquare.commands._answers import check_answers
+from setsquare.commands._copier import Worker, is_answer_error, unknown_revision
+from setsquare.commands._shape import YAML_WORDS, describe_value
+from setsquare.errors import InputError, SetsquareError, TemplateError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 ANSWERS_FILE = ".copier-answers.yml"
+#: The next step whenever the answers file itself is broken.
+_RESTORE = "restore the file from git (`git log -p .copier-answers.yml`): copier writes it"
 
-# ... and a local template source that is not a directory like this.
+# Copier's ValueError for a local template source that is not a directory.
 _MISSING_TEMPLATE = "Local template must be a directory"
 # `git status --porcelain` codes of paths a merge left unmerged.
 _UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
@@ -55,10 +61,10 @@ def update(
             f"{path}: uncommitted changes in {shown}",
             hint="commit or stash them first, so the update is a diff of its own to review",
         )
-    _run_copier(root, path, str(before["_src_path"]), dict(data or {}), vcs_ref)
-    after = _read_answers(root, path)
+    _run_copier(root, path, before, dict(data or {}), vcs_ref)
+    after = _read_answers(root, path).values
     name = after.get("project_name", root.resolve().name)
-    old, new = before["_commit"], after["_commit"]
+    old, new = before.values["_commit"], after["_commit"]
     status = _status(git, root, ignored=True)
     if not any(code != "!!" or changed.endswith(".rej") for code, changed in status):
         print(f"{name} is already at template {new}: nothing to update")
@@ -82,11 +88,26 @@ def update(
     return 0
 
 
-def _run_copier(root: Path, path: str, src: str, data: dict[str, str], vcs_ref: str | None) -> None:
-    """Copier's update with setsquare's flags; its failures as `TemplateError`s."""
+@dataclass(frozen=True)
+class _Answers:
+    """The answers file as read: its values, the line of each top-level key, its shown path."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    shown: str
+
+    def error(self, key: str, message: str, *, hint: str) -> InputError:
+        return InputError(self.shown, message, line=self.lines.get(key), hint=hint)
+
+
+def _run_copier(
+    root: Path, path: str, answers: _Answers, data: dict[str, str], vcs_ref: str | None
+) -> None:
+    """Copier's update with setsquare's flags; its failures as `SetsquareError`s."""
+    src = str(answers.values["_src_path"])
     try:
-        copier.run_update(
-            root,
+        with Worker(
+            dst_path=root,
             data=data,
             vcs_ref=vcs_ref,
             defaults=True,
@@ -95,9 +116,27 @@ def _run_copier(root: Path, path: str, src: str, data: dict[str, str], vcs_ref: 
             conflict="inline",
             quiet=True,
             unsafe=False,
-        )
+        ) as worker:
+            # The questions of the release updated to: a key it does not ask is a typo.
+            check_answers(worker.template.questions_data, data)
+            worker.run_update()
+    except SetsquareError:
+        raise
     except ValueError as error:
         text = str(error)
+        missing = unknown_revision(error)
+        if missing is not None and missing == answers.values["_commit"]:
+            raise answers.error(
+                "_commit",
+                f"`_commit` {missing} is not a tag or commit of the template {src}",
+                hint="restore `_commit` from git (`git log -p .copier-answers.yml`); if the "
+                "template's history was rewritten, set it to the tag the project was made from",
+            ) from error
+        if missing is not None:
+            raise UsageError(
+                f"--vcs-ref {missing}: no such tag, branch or commit in the template {src}",
+                hint="`git ls-remote --tags SRC` lists the template's releases",
+            ) from error
         if text.startswith(_MISSING_TEMPLATE):
             raise TemplateError(
                 f"{path}: could not update from {src}: {text}",
@@ -122,10 +161,11 @@ def _run_copier(root: Path, path: str, src: str, data: dict[str, str], vcs_ref: 
         ) from error
 
 
-def _read_answers(root: Path, path: str) -> dict[str, Any]:
+def _read_answers(root: Path, path: str) -> _Answers:
     """The answers copier recorded in *root*, with the template provenance checked."""
     if not root.is_dir():
-        raise UsageError(f"{path}: no such directory", hint="pass the project's directory")
+        problem = "is a file, not a folder" if root.exists() else "no such directory"
+        raise UsageError(f"{path}: {problem}", hint="pass the project's directory")
     answers_path = root / ANSWERS_FILE
     if not answers_path.is_file():
         raise UsageError(
@@ -134,19 +174,37 @@ def _read_answers(root: Path, path: str) -> dict[str, Any]:
             "`copier copy`; to bring an existing project up to standard, use `setsquare adopt`",
         )
     shown = str(Path(path) / ANSWERS_FILE)
+    raw = answers_path.read_bytes()
     try:
-        answers = yaml.safe_load(answers_path.read_text(encoding="utf-8"))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            shown,
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
+            line=raw.count(b"\n", 0, error.start) + 1,
+            hint=_RESTORE,
+        ) from error
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        values = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark is not None else None
         raise InputError(
-            shown,
-            f"not valid YAML: {error.problem}",
-            line=line,
-            hint="restore the file from git: copier writes it, it is not edited by hand",
+            shown, f"not valid YAML: {error.problem}", line=line, hint=_RESTORE
         ) from error
-    if not isinstance(answers, dict):
-        raise InputError(shown, "expected a mapping of answers", hint="restore it from git")
-    missing = [key for key in ("_src_path", "_commit") if not answers.get(key)]
+    except yaml.YAMLError as error:
+        # A ReaderError (a control character) knows the offset, not the line.
+        offset = getattr(error, "position", None)
+        line = text.count("\n", 0, offset) + 1 if isinstance(offset, int) else None
+        reason = str(error).splitlines()[0]
+        raise InputError(shown, f"not valid YAML: {reason}", line=line, hint=_RESTORE) from error
+    if not isinstance(values, dict):
+        raise InputError(shown, "expected a mapping of answers", hint=_RESTORE)
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    answers = _Answers(values, lines, shown)
+    missing = [key for key in ("_src_path", "_commit") if not values.get(key)]
     if missing:
         raise InputError(
             shown,
@@ -154,12 +212,20 @@ def _read_answers(root: Path, path: str) -> dict[str, Any]:
             "and version of the project are unknown",
             hint="render the project from a git-tagged template (`setsquare new`) to update it",
         )
-    src = str(answers["_src_path"])
-    local = Path(src).expanduser()
-    if _is_local(src) and local.is_absolute() and not local.is_dir():
-        raise InputError(
-            shown,
-            f"`_src_path` {src} is not a template directory any more",
+    for key in ("_src_path", "_commit"):
+        if not isinstance(values[key], str):
+            raise answers.error(
+                key,
+                f"`{key}` must be a string, not {describe_value(values[key], YAML_WORDS)}",
+                hint=_RESTORE,
+            )
+    src = values["_src_path"]
+    # Copier reads a relative local source from the current folder, as we do.
+    if _is_local(src) and not Path(src).expanduser().is_dir():
+        raise answers.error(
+            "_src_path",
+            f"`_src_path` {src} is not a template directory"
+            + ("" if Path(src).expanduser().is_absolute() else " (from the current folder)"),
             hint="point `_src_path` at a clone of the template (the same repository, "
             "with its tags), commit, and run the update again",
         )
