@@ -6,6 +6,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from setsquare._shape import ANY_TABLE, TOML_WORDS, Table, dotted, problem, toml_line
 from setsquare.errors import InputError
 
 if sys.version_info >= (3, 11):
@@ -18,45 +19,33 @@ if TYPE_CHECKING:
 
 __all__ = ["check_shape", "load_toml", "tomllib"]
 
-#: The pyproject.toml keys setsquare reads or writes, each of which must be a table.
-_TABLES = (
-    ("build-system",),
-    ("project",),
-    ("dependency-groups",),
-    ("tool",),
-    *(("tool", name) for name in ("ruff", "mypy", "pytest", "coverage", "setuptools", "isort")),
-    ("tool", "ruff", "lint"),
-    ("tool", "pytest", "ini_options"),
+#: The pyproject.toml tables migrate and adopt read or write into: each must be a table.
+_TABLES = Table(
+    {
+        "build-system": ANY_TABLE,
+        "project": ANY_TABLE,
+        "dependency-groups": ANY_TABLE,
+        "tool": Table(
+            {
+                **dict.fromkeys(("mypy", "coverage", "setuptools", "isort"), ANY_TABLE),
+                "ruff": Table({"lint": ANY_TABLE}),
+                "pytest": Table({"ini_options": ANY_TABLE}),
+            }
+        ),
+    }
 )
 
 
-def _kind(value: object) -> str:
-    if isinstance(value, list):
-        return "an array of tables" if value and isinstance(value[0], dict) else "an array"
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
-    return names.get(type(value), f"a {type(value).__name__}")
-
-
 def check_shape(data: dict[str, Any], text: str, path: str = "pyproject.toml") -> None:
-    """Refuse a pyproject.toml whose known keys are not tables (``project = "x"``,
+    """Refuse a pyproject.toml whose tables are not tables (``project = "x"``,
     ``tool = 5``), naming the line, before any code relies on their shape."""
-    for keys in _TABLES:
-        value: Any = data
-        for key in keys:
-            if not isinstance(value, dict) or key not in value:
-                value = None
-                break
-            value = value[key]
-        if value is None or isinstance(value, dict):
-            continue
-        dotted = ".".join(keys)
-        pattern = rf"^\s*(\[\[\s*{re.escape(dotted)}\s*\]\]|{re.escape(keys[-1])}\s*=)"
-        found = re.search(pattern, text, flags=re.MULTILINE)
+    found = problem(data, _TABLES, TOML_WORDS)
+    if found is not None:
         raise InputError(
             path,
-            f"[{dotted}] must be a table, not {_kind(value)}",
-            line=text.count("\n", 0, found.start()) + 1 if found else None,
-            hint=f"write it as a `[{dotted}]` table, then run again",
+            found.message,
+            line=toml_line(text, found.path),
+            hint=f"write it as a `[{dotted(found.path)}]` table, then run again",
         )
 
 

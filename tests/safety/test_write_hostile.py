@@ -368,15 +368,15 @@ WRONG_TYPES = [
         argv,
         {**PROJECT, "pyproject.toml": text},
         exit=2,
-        first_line=rf"error: pyproject\.toml(:\d+)?: {what}",
+        first_line=rf"error: pyproject\.toml(:\d+)?: `{key}` must be a table, not {kind}",
     )
     for verb, argv in (("migrate", M), ("adopt", A))
-    for name, text, what in (
-        ("project-is-a-string", 'project = "x"\n', r"\[project\] must be a table"),
-        ("tool-is-a-number", "tool = 5\n", r"\[tool\] must be a table"),
-        ("tool-ruff-is-a-list", "[[tool.ruff]]\nx = 1\n", r"\[tool\.ruff\] must be a table"),
-        ("build-system-is-a-string", 'build-system = "x"\n', r"\[build-system\] must be a table"),
-        ("tool-mypy-is-a-bool", "[tool]\nmypy = true\n", r"\[tool\.mypy\] must be a table"),
+    for name, text, key, kind in (
+        ("project-is-a-string", 'project = "x"\n', "project", "a string"),
+        ("tool-is-a-number", "tool = 5\n", "tool", "an integer"),
+        ("tool-ruff-is-a-list", "[[tool.ruff]]\nx = 1\n", "tool.ruff", "an array"),
+        ("build-system-is-a-string", 'build-system = "x"\n', "build-system", "a string"),
+        ("tool-mypy-is-a-bool", "[tool]\nmypy = true\n", "tool.mypy", "a boolean"),
     )
 ]
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from setsquare._toml import tomllib
-from setsquare.commands._shape import (
+from setsquare._shape import (
     ANY_TABLE,
     BOOL,
     STR,
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
-    from setsquare.commands._shape import KeyPath
+    from setsquare._shape import KeyPath
 
 _SPEC_URL = "https://packaging.python.org/en/latest/specifications/pyproject-toml/"
 

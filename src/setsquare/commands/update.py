@@ -22,7 +22,7 @@ from plumbum import ProcessExecutionError
 
 from setsquare.commands._answers import check_answers
 from setsquare.commands._copier import Worker, is_answer_error, unknown_revision
-from setsquare.commands._shape import YAML_WORDS, describe_value
+from setsquare._shape import YAML_WORDS, describe_value
 from setsquare.errors import InputError, SetsquareError, TemplateError, UsageError
 
 if TYPE_CHECKING:
