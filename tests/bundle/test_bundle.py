@@ -123,13 +123,16 @@ def test_mypy_hook_without_project_environment_says_so(seeded: Path, tmp_path: P
     run(["git", "add", "-A"], repo)
     home = str(tmp_path / "home")
     result = run(
-        [tool("pre-commit"), "run", "mypy", "--all-files"], repo, check=False, PRE_COMMIT_HOME=home
+        [tool("pre-commit"), "run", "mypy", "--all-files", "--verbose"],
+        repo,
+        check=False,
+        PRE_COMMIT_HOME=home,
     )
     out = result.stdout + result.stderr
-    assert result.returncode == 1
-    assert "no project environment found" in out
-    # Without the project's environment the dependency is simply missing.
-    assert 'Cannot find implementation or library stub for module named "click"' in out
+    # Without the project's environment a third-party import cannot be checked: one line
+    # says so, and the commit is not blocked for it (the seeded type error is fixed here).
+    assert result.returncode == 0, out
+    assert "1 import of third-party packages (click) is treated as untyped" in out
 
 
 def test_manifest_and_readme_agree() -> None:
