@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from setsquare._toml import tomllib
 from setsquare._shape import (
     ANY_TABLE,
     BOOL,
@@ -35,6 +34,7 @@ from setsquare._shape import (
     toml_line,
     yaml_line,
 )
+from setsquare._toml import tomllib
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:

@@ -20,9 +20,9 @@ import yaml
 from copier.errors import CopierError, UnsafeTemplateError
 from plumbum import ProcessExecutionError
 
+from setsquare._shape import YAML_WORDS, describe_value
 from setsquare.commands._answers import check_answers
 from setsquare.commands._copier import Worker, is_answer_error, unknown_revision
-from setsquare._shape import YAML_WORDS, describe_value
 from setsquare.errors import InputError, SetsquareError, TemplateError, UsageError
 
 if TYPE_CHECKING:
