@@ -32,9 +32,7 @@ __all__ = ["redact"]
 #: at the beginning of a run, and the authority ends the pattern, so nothing
 #: backtracks beyond one run: a 1 MB line costs one pass, never a quadratic one
 #: (and no possessive quantifiers, which Python 3.10's re lacks).
-_URL = re.compile(
-    r"(?<![A-Za-z0-9+.-])(?P<scheme>[A-Za-z0-9+.-]+)://(?P<authority>[^\s/\"<>`\\]*)"
-)
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])(?P<scheme>[A-Za-z0-9+.-]+)://(?P<authority>[^\s/\"<>`\\]*)")
 #: pip's ``ENV_VAR_RE`` (req_file.py): only these are expanded, so only these are placeholders.
 _PLACEHOLDER = re.compile(r"(?:\$\{[A-Z0-9_]+\})+")
 _SSH = frozenset({"ssh", "sftp"})

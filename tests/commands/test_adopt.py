@@ -81,8 +81,7 @@ def test_broken_yaml_is_refused_and_nothing_written(
     err = capsys.readouterr().err.splitlines()
     assert (
         err[0]
-        == "error: .pre-commit-config.yaml:3: invalid YAML: "
-        + err[0].split("invalid YAML: ", 1)[1]
+        == "error: .pre-commit-config.yaml:3: invalid YAML: " + err[0].split("invalid YAML: ", 1)[1]
     )
     assert err[1].startswith("hint: ")
     assert _snapshot(repo) == before
