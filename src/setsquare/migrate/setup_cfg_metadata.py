@@ -17,8 +17,8 @@ from setsquare.migrate.setup_cfg_values import (
     list_items,
     one_or_many,
     options_by_key,
-    people_items,
 )
+from setsquare.migrate.setup_py_people import kept_whole, people_items
 
 if TYPE_CHECKING:
     from setsquare.migrate.fragment import Inline
@@ -210,7 +210,7 @@ class MetadataMapper(MapperBase):
             return
         name_text = self.r.value(s, names) if names is not None else ""
         email_text = self.r.value(s, emails) if emails is not None else ""
-        people = people_items(name_text, email_text)
+        people, whole = people_items(name_text, email_text)
         self.people_text[role] = (name_text, email_text)
         first = names if names is not None else emails
         assert first is not None
@@ -225,7 +225,9 @@ class MetadataMapper(MapperBase):
                     option,
                     Action.TRANSFORMED,
                     f"[project] {role}s",
-                    "METADATA folds name and e-mail into one field",
+                    kept_whole(role)
+                    if whole and option is names
+                    else "METADATA folds name and e-mail into one field",
                 )
 
     def license(self, option: IniOption | None, s: str) -> None:

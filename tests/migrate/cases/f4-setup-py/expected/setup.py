@@ -10,11 +10,6 @@ VERSION = re.search(
     r'__version__ = "([^"]+)"', (HERE / "widget" / "__init__.py").read_text()
 ).group(1)
 
-REQUIRES = [
-    "requests>=2.20",
-    "attrs",
-]
-
 setup(
     version=VERSION,  # read from the package
     long_description=(HERE / "README.rst").read_text(),

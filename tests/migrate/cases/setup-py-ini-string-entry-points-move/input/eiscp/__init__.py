@@ -1,0 +1,1 @@
+"""Control Onkyo receivers over ethernet."""

@@ -1,0 +1,1 @@
+"""Generate Avro Schemas from a Python class."""

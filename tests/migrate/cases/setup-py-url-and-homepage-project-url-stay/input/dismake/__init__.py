@@ -1,0 +1,1 @@
+"""Discord slash commands over HTTP."""
