@@ -313,6 +313,32 @@ ODD_FILES = [
         after=_crlf("tox.ini"),
     ),
     Case(
+        "migrate-crlf-setup-py-stays-crlf",
+        M,
+        {
+            "setup.py": (
+                "from setuptools import setup\n\nsetup(\n    name='demo',\n    version='1.0',\n"
+                "    cmdclass={},\n)\n"
+            ).replace("\n", "\r\n")
+        },
+        exit=0,
+        first_line="",
+        changes=ANY,
+        after=_crlf("setup.py"),
+    ),
+    Case(
+        "adopt-crlf-pre-commit-config-stays-crlf",
+        A,
+        {
+            "pyproject.toml": '[project]\nname = "demo"\nversion = "1"\n',
+            ".pre-commit-config.yaml": "repos:\r\n- repo: local\r\n  hooks: []\r\n",
+        },
+        exit=0,
+        first_line="",
+        changes=ANY,
+        after=_crlf(".pre-commit-config.yaml"),
+    ),
+    Case(
         "adopt-crlf-pyproject-stays-crlf",
         A,
         {"pyproject.toml": '[project]\r\nname = "demo"\r\nversion = "1"\r\n'},
