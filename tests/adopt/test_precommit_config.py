@@ -597,3 +597,14 @@ def test_structural_check_accepts_what_adopt_writes(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("setsquare.adopt.precommit_schema._schema_check", lambda: None)
     change = add_bundle(f"repos:\n{LOCAL}", "c.yaml", rev="v1")
     validate_config(change.text, "c.yaml")
+
+
+def test_the_bundle_at_another_url_is_recognised_by_its_own_hook_ids() -> None:
+    # adopt --bundle-url MIRROR, then plain adopt: one bundle, not a second one.
+    text = (
+        "repos:\n- repo: /srv/mirrors/setsquare\n  rev: v0.1.0\n  hooks:\n"
+        "  - id: ruff-check\n  - id: check-tool-pins\n"
+    )
+    change = add_bundle(text, ".pre-commit-config.yaml", rev="v0.1.0")
+    assert change.bundle_present
+    assert change.text == text

@@ -90,3 +90,27 @@ def test_adopt_selects_the_rules_the_template_selects(tmp_path: Path, template_r
     dst = render(template_repo, tmp_path / "p", {"project_name": "p"})
     rendered = tomlkit.parse((dst / "pyproject.toml").read_text(encoding="utf-8")).unwrap()
     assert rendered["tool"]["ruff"]["lint"]["select"] == list(RUFF_SELECT)
+
+
+DOTTED_LINT = """\
+[tool.ruff]
+fix = true
+lint.extend-select = [
+  "C4",  # flake8-comprehensions
+]
+lint.ignore = ["E501"]
+"""
+
+
+def test_dotted_lint_keys_get_a_dotted_select_and_keep_their_comments() -> None:
+    # humanize 4.17.0 and iniconfig 2.3.1 write Ruff's settings as pyproject-fmt does;
+    # adopt crashed on them (exit 3).
+    text, actions = _add(DOTTED_LINT)
+    assert text.startswith(DOTTED_LINT.split("lint.ignore")[0])
+    assert '  "C4",  # flake8-comprehensions\n' in text
+    lint = tomlkit.parse(text).unwrap()["tool"]["ruff"]["lint"]
+    assert lint["select"] == list(RUFF_SELECT)
+    assert lint["extend-select"] == ["C4"]
+    assert lint["ignore"] == ["E501"]
+    assert actions[0] == "pyproject.toml: set [tool.ruff.lint] select (explicit rule list)"
+    assert _add(text)[0] == text

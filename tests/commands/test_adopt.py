@@ -197,3 +197,30 @@ def test_flat_layout_and_existing_workflows(
     assert "added [tool.mypy] (files = ['pkg'])" in out
     assert "[tool.pytest" not in out  # pytest.ini is left to `setsquare migrate`
     assert sorted(p.name for p in workflows.iterdir()) == ["ci.yml"]
+
+
+def _claims_adopt() -> list[str]:
+    from setsquare.checks.repo_review import repo_review_checks
+
+    return sorted(
+        name
+        for name, check in repo_review_checks().items()
+        if "setsquare adopt" in " ".join((check.check.__doc__ or "").split())
+    )
+
+
+def test_every_check_that_names_adopt_is_fixed_by_adopt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = _claims_adopt()
+    assert {"SQ100", "SQ110", "SQ140", "SQ190", "SQ200"} <= set(claims)
+    repo = tmp_path / "repo"
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1"\n')
+    assert main(["check", str(repo), "--select", ",".join(claims)]) == 1
+    # A mirror of the bundle, as the README documents: check must know it all the same.
+    mirror = "/srv/mirrors/setsquare"
+    assert main(["adopt", str(repo), "--no-install", "--bundle-url", mirror]) == 0
+    capsys.readouterr()
+    assert main(["check", str(repo), "--select", ",".join(claims)]) == 0, capsys.readouterr().out

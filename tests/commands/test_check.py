@@ -35,7 +35,7 @@ def test_legacy_and_missing_bundle_fail(tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert main(["check", str(tmp_path), "--select", "SQ"]) == 1
     out = capsys.readouterr().out
-    assert "FAIL SQ110: Formats with the bundle's ruff-format" in out
+    assert "FAIL SQ110: Formats with ruff-format" in out
     assert "FAIL SQ300: No packaging metadata or tool configuration in legacy places" in out
     assert "setup.cfg:1: [flake8] belongs in pyproject.toml [tool.ruff]" in out
     assert "FAIL SQ310: Ruff's rules are selected explicitly" in out
@@ -152,3 +152,34 @@ def test_a_crash_in_setsquare_is_an_internal_error(
     monkeypatch.setattr("setsquare.checks.repo_review.has_explicit_ruff_select", crash)
     assert main(["check", str(tmp_path)]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+ADOPTED_ELSEWHERE = """\
+repos:
+- repo: https://github.com/astral-sh/ruff-pre-commit
+  rev: v0.17.6
+  hooks:
+  - id: ruff
+  - id: ruff-format
+- repo: /srv/mirrors/setsquare
+  rev: 0123456789abcdef0123456789abcdef01234567
+  hooks:
+  - id: trailing-whitespace
+  - id: end-of-file-fixer
+  - id: check-merge-conflict
+  - id: mypy
+  - id: check-legacy-config
+  - id: check-tool-pins
+"""
+
+
+def test_the_bundle_from_a_mirror_and_kept_upstream_ruff_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What `adopt --bundle-url /srv/mirrors/setsquare` leaves beside ruff-pre-commit:
+    # the bundle is known by its own hook ids, and ruff-pre-commit does ruff's jobs.
+    (tmp_path / ".pre-commit-config.yaml").write_text(ADOPTED_ELSEWHERE, encoding="utf-8")
+    assert main(["check", str(tmp_path), "--select", "SQ100,SQ110,SQ140,SQ190", "--all"]) == 0
+    out = capsys.readouterr().out
+    for check_id in ("SQ100", "SQ110", "SQ140", "SQ190"):
+        assert f"ok   {check_id}: " in out

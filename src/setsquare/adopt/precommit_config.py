@@ -39,12 +39,15 @@ text splice in `config_splice`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from setsquare.adopt.config_splice import FORMAT_HINT, NOT_A_CONFIG, splice_entry
 from setsquare.adopt.precommit_schema import check_schema
 from setsquare.adopt.yaml_source import BOM, load
 from setsquare.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "BUNDLE_HOOKS",
@@ -53,6 +56,8 @@ __all__ = [
     "add_bundle",
     "check_bundle_ref",
     "is_bundle",
+    "is_bundle_entry",
+    "jobs_done",
     "validate_config",
 ]
 
@@ -89,10 +94,41 @@ class ConfigChange:
     bundle_present: bool
 
 
+#: Hook ids only the setsquare bundle has: a repo entry that uses one is the bundle,
+#: whatever its URL (a fork, a mirror, a local clone given to `adopt --bundle-url`).
+_OWN_IDS = frozenset({"check-legacy-config", "check-tool-pins"})
+
+
 def is_bundle(url: str) -> bool:
     return (
         url.lower().removesuffix(".git").rstrip("/").endswith("github.com/setsquare-dev/setsquare")
     )
+
+
+def is_bundle_entry(repo: Mapping[str, Any]) -> bool:
+    """Whether a `repos:` entry is the setsquare bundle: its public URL, or its own hook ids."""
+    if is_bundle(str(repo.get("repo", ""))):
+        return True
+    hooks = repo.get("hooks")
+    return isinstance(hooks, list) and any(
+        isinstance(hook, dict) and str(hook.get("id")) in _OWN_IDS for hook in hooks
+    )
+
+
+def jobs_done(repos: Any) -> dict[str, str]:
+    """For each bundle hook id, the repo whose hook already does that job (the bundle's
+    own, or the same hook from upstream, e.g. ruff-pre-commit's `ruff-check`): what
+    `adopt` leaves alone and `check` accepts, so the two tell one story."""
+    done: dict[str, str] = {}
+    for repo in repos if isinstance(repos, list) else []:
+        if not isinstance(repo, dict) or not isinstance(repo.get("hooks"), list):
+            continue
+        for hook in repo["hooks"]:
+            if isinstance(hook, dict):
+                hook_id = _SAME_JOB.get(str(hook.get("id")), str(hook.get("id")))
+                if hook_id in BUNDLE_HOOKS:
+                    done.setdefault(hook_id, str(repo.get("repo", "")))
+    return done
 
 
 def check_bundle_ref(value: str, *, what: str) -> None:
@@ -158,14 +194,9 @@ def add_bundle(text: str, path: str, *, url: str = BUNDLE_URL, rev: str) -> Conf
     check_schema(data, document.node, path)
 
     repos = data.get("repos") or []
-    provided: dict[str, str] = {}
-    for repo in repos:
-        repo_url = str(repo["repo"])
-        if is_bundle(repo_url) or repo_url == url:
-            return ConfigChange(text, (), {}, bundle_present=True)
-        for hook in repo["hooks"]:
-            hook_id = _SAME_JOB.get(str(hook["id"]), str(hook["id"]))
-            provided.setdefault(hook_id, repo_url)
+    if any(is_bundle_entry(repo) or str(repo["repo"]) == url for repo in repos):
+        return ConfigChange(text, (), {}, bundle_present=True)
+    provided = jobs_done(repos)
     hooks = [h for h in BUNDLE_HOOKS if h not in provided]
     already = {h: provided[h] for h in BUNDLE_HOOKS if h in provided}
     if not hooks:

@@ -90,8 +90,12 @@ def add_tables(
         select = tomlkit.array()
         select.extend(RUFF_SELECT)
         select.multiline(True)
-        lint.add(tomlkit.comment("Explicit rules: Ruff's default set moved in 0.16 and 0.17."))
-        lint.add("select", select)
+        if isinstance(lint, tomlkit.items.Table) and not lint.is_super_table():
+            lint.add(tomlkit.comment("Explicit rules: Ruff's default set moved in 0.16 and 0.17."))
+            lint.add("select", select)
+        else:
+            # `lint.x = ...` dotted keys (pyproject-fmt's style): add one more, no comment.
+            lint["select"] = select
         change.actions.append("pyproject.toml: set [tool.ruff.lint] select (explicit rule list)")
 
     if "mypy" not in tool and "mypy" not in legacy_tools:

@@ -10,16 +10,17 @@ and add the legacy-config and tool-pin checks. Registered through the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
 from setsquare._toml import tomllib
-from setsquare.adopt.precommit_config import is_bundle
+from setsquare.adopt.precommit_config import jobs_done
 from setsquare.checks.legacy import find_legacy, legacy_candidates
 from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.abc import Traversable
 
 FAMILY = "setsquare"
@@ -31,7 +32,9 @@ HYGIENE_IDS = frozenset({"trailing-whitespace", "end-of-file-fixer", "check-merg
 
 
 def setsquare_hooks(root: Traversable) -> set[str] | None:
-    """Hook ids taken from the setsquare bundle, or None without a pre-commit config."""
+    """The bundle's jobs the pre-commit config has done, by the bundle (at any URL: it is
+    known by its own hook ids) or by the same hook from upstream, exactly as `adopt`
+    judges them; None without a pre-commit config."""
     config_file = root.joinpath(".pre-commit-config.yaml")
     if not config_file.is_file():
         return None
@@ -39,11 +42,26 @@ def setsquare_hooks(root: Traversable) -> set[str] | None:
         config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError:
         return set()
-    ids: set[str] = set()
-    for repo in config.get("repos", []) if isinstance(config, dict) else []:
-        if is_bundle(str(repo.get("repo", ""))):
-            ids.update(str(hook.get("id")) for hook in repo.get("hooks", []))
-    return ids
+    return set(jobs_done(config.get("repos") if isinstance(config, dict) else None))
+
+
+def setsquare_hook_ids(root: Traversable) -> set[str]:
+    """Every hook id in the pre-commit config, from any repo (empty without one)."""
+    config_file = root.joinpath(".pre-commit-config.yaml")
+    if not config_file.is_file():
+        return set()
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        return set()
+    repos = config.get("repos") if isinstance(config, dict) else None
+    return {
+        str(hook.get("id"))
+        for repo in (repos if isinstance(repos, list) else [])
+        if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
+        for hook in repo["hooks"]
+        if isinstance(hook, dict)
+    }
 
 
 def setsquare_workflows(root: Traversable) -> dict[str, str]:
@@ -85,6 +103,7 @@ def setsquare_legacy_files(root: Traversable) -> dict[str, str]:
 def repo_review_fixtures() -> dict[str, Any]:
     return {
         "setsquare_hooks": setsquare_hooks,
+        "setsquare_hook_ids": setsquare_hook_ids,
         "setsquare_workflows": setsquare_workflows,
         "setsquare_toml": setsquare_toml,
         "setsquare_legacy_files": setsquare_legacy_files,
@@ -97,17 +116,20 @@ def repo_review_fixtures() -> dict[str, Any]:
 class SetsquareCheck:
     family = FAMILY
     url = URL
+    #: each check's own staticmethod; its docstring is the fix repo-review prints
+    check: ClassVar[Callable[..., bool | str | None]]
 
 
 class SQ100(SetsquareCheck):
-    "Uses the bundle's hygiene hooks"
+    "Runs the hygiene hooks"
 
     @staticmethod
     def check(setsquare_hooks: set[str] | None) -> bool | None:
         """
-        Add the bundle's hygiene hooks (`trailing-whitespace`, `end-of-file-fixer`,
-        `check-merge-conflict`, ...) from `https://github.com/setsquare-dev/setsquare`
-        to `.pre-commit-config.yaml`; `setsquare adopt` does it.
+        Add the hygiene hooks (`trailing-whitespace`, `end-of-file-fixer`,
+        `check-merge-conflict`) to `.pre-commit-config.yaml`: the bundle's, from
+        `https://github.com/setsquare-dev/setsquare`, or pre-commit-hooks' own;
+        `setsquare adopt` adds the bundle's.
         """
         if setsquare_hooks is None:
             return None
@@ -115,32 +137,38 @@ class SQ100(SetsquareCheck):
 
 
 class SQ110(SetsquareCheck):
-    "Formats with the bundle's ruff-format"
-
-    @staticmethod
-    def check(setsquare_hooks: set[str] | None) -> bool | None:
-        "Add the `ruff-format` hook of the setsquare bundle to `.pre-commit-config.yaml`."
-        return None if setsquare_hooks is None else "ruff-format" in setsquare_hooks
-
-
-class SQ140(SetsquareCheck):
-    "Type-checks with the bundle's mypy"
+    "Formats with ruff-format"
 
     @staticmethod
     def check(setsquare_hooks: set[str] | None) -> bool | None:
         """
-        Add the `mypy` hook of the setsquare bundle to `.pre-commit-config.yaml`; it
-        checks against the project's own environment, unlike mirrors-mypy.
+        Add a `ruff-format` hook (the bundle's, or ruff-pre-commit's) to
+        `.pre-commit-config.yaml`; `setsquare adopt` adds the bundle's.
+        """
+        return None if setsquare_hooks is None else "ruff-format" in setsquare_hooks
+
+
+class SQ140(SetsquareCheck):
+    "Type-checks with mypy"
+
+    @staticmethod
+    def check(setsquare_hooks: set[str] | None) -> bool | None:
+        """
+        Add a `mypy` hook to `.pre-commit-config.yaml`; `setsquare adopt` adds the
+        bundle's, which checks against the project's own environment, unlike mirrors-mypy.
         """
         return None if setsquare_hooks is None else "mypy" in setsquare_hooks
 
 
 class SQ190(SetsquareCheck):
-    "Lints with the bundle's ruff-check"
+    "Lints with ruff-check"
 
     @staticmethod
     def check(setsquare_hooks: set[str] | None) -> bool | None:
-        "Add the `ruff-check` hook of the setsquare bundle to `.pre-commit-config.yaml`."
+        """
+        Add a `ruff-check` hook (the bundle's, or ruff-pre-commit's) to
+        `.pre-commit-config.yaml`; `setsquare adopt` adds the bundle's.
+        """
         return None if setsquare_hooks is None else "ruff-check" in setsquare_hooks
 
 
@@ -148,14 +176,17 @@ class SQ200(SetsquareCheck):
     "Audits the GitHub Actions workflows with zizmor"
 
     @staticmethod
-    def check(setsquare_workflows: dict[str, str]) -> bool | None:
+    def check(setsquare_workflows: dict[str, str], setsquare_hook_ids: set[str]) -> bool | None:
         """
         Run zizmor on the workflows, in a workflow step (`uv run zizmor .github/workflows`)
-        or as a pre-commit hook.
+        or as a pre-commit hook (`zizmor`); the lint workflow `setsquare adopt` adds
+        runs it.
         """
         if not setsquare_workflows:
             return None
-        return any("zizmor" in text for text in setsquare_workflows.values())
+        return "zizmor" in setsquare_hook_ids or any(
+            "zizmor" in text for text in setsquare_workflows.values()
+        )
 
 
 class SQ300(SetsquareCheck):
