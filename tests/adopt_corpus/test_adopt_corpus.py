@@ -37,152 +37,97 @@ if TYPE_CHECKING:
 ENTRIES = read_list()
 STEPS = ("a", "b", "c", "d")
 
-_BY_URL = "bundle under --bundle-url not recognised"
-_KEPT = "adopt kept another repo's hook for that job"
-_OUT_OF_ORDER = (
-    "adopt exits 3: AttributeError: 'OutOfOrderTableProxy' object has no attribute 'add' "
-    "(pyproject_tables.add_tables on a [tool.ruff] split around [tool.ruff.lint])"
-)
 _NOT_FIXPOINT = "one ruff format + --add-noqa pass is not a fixpoint"
 
 #: Reviewed against a run of the corpus: why each project does not hold a promise
 #: yet, by step ("a" to "d" as in the module docstring).
 EXPECTED_FAILURES: dict[str, dict[str, str]] = {
     "pluggy==1.0.0": {
-        "a": "ruff-check: PGH004 on 1 blanket `# noqa` adopt leaves; check-legacy-config: "
-        ".coveragerc, setup.cfg, tox.ini, and docs/examples/*/setup.py fixtures",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "ruff-check: (PGH004); check-legacy-config: legacy config left to migrate (.coveragerc, docs/examples/eggsample-spam/setup.py, docs/examples/eggsample/setup.py, setup.cfg, ...)",
+        "c": "SQ300 (legacy config left to migrate)",
     },
     "filelock==3.4.0": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (6 RUF102: flake8 plugin code U100 "
-        "kept in them); check-legacy-config: setup.cfg, tox.ini",
-        "b": f"second adopt rewrote src/filelock/_api.py, tests/test_filelock.py: {_NOT_FIXPOINT}",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (RUF102); check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
+        "b": f"second adopt rewrote 2 file(s) (src/filelock/_api.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate)",
     },
     "platformdirs==2.4.0": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (4 RUF102, 3 RUF100); mypy: 3 errors, "
-        "not baselined (attr-defined 3: winreg); check-legacy-config: setup.cfg, tox.ini",
-        "b": f"second adopt rewrote 3 files (src/platformdirs/android.py, ...): {_NOT_FIXPOINT}",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (RUF100, RUF102); mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
+        "b": f"second adopt rewrote 3 file(s) (src/platformdirs/android.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate)",
     },
     "validate-pyproject==0.7.1": {
-        "a": "ruff-check: 3 PGH004 on blanket `# noqa` adopt leaves, --fix rewrites adopt's "
-        "`# noqa` (5 RUF100); mypy: 3 errors, not baselined; check-legacy-config: "
-        ".coveragerc, .isort.cfg, setup.cfg",
-        "b": f"second adopt rewrote 2 files (tests/test_formats.py, ...): {_NOT_FIXPOINT}",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
-        "d": "adopt reformatted and noqa-marked 10 vendored files under the top-level "
-        "exclude: (src/validate_pyproject/_vendor/fastjsonschema/...)",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (PGH004, RUF100); mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc, .isort.cfg, setup.cfg)",
+        "b": f"second adopt rewrote 2 file(s) (src/validate_pyproject/pre_compile/__init__.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ300 (legacy config left to migrate)",
+        "d": "adopt changed 10 file(s) kept out by an exclude: (src/validate_pyproject/_vendor/fastjsonschema/__init__.py , ...)",
     },
     "configupdater==3.0.1": {
-        "a": "ruff-check: 4 PGH004 on blanket `# noqa` adopt leaves, --fix rewrites adopt's "
-        "`# noqa` (4 RUF100); mypy: 9 errors, not baselined (assignment 4, unused-ignore 3); "
-        "check-legacy-config: .coveragerc, .isort.cfg, setup.cfg",
-        "b": f"second adopt rewrote docs/conf.py, src/configupdater/parser.py: {_NOT_FIXPOINT}",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
-        "d": "adopt changed docs/conf.py, kept out by the top-level exclude:",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (PGH004, RUF100); mypy: 9 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc, .isort.cfg, setup.cfg)",
+        "b": f"second adopt rewrote 2 file(s) (docs/conf.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ300 (legacy config left to migrate)",
+        "d": "adopt changed 1 file(s) kept out by an exclude: (docs/conf.py )",
     },
     "pyjwt==2.3.0": {
-        "a": "mypy: 12 errors, not baselined (assignment 8: implicit Optional, unused-ignore 3); "
-        "check-legacy-config: setup.cfg, tox.ini",
-        "c": f"SQ110/SQ140/SQ190 ({_BY_URL}); SQ100 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate); SQ310 (no pyproject.toml: no select)",
+        "a": "mypy: 12 errors, not baselined; check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
+        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "pip-tools==6.4.0": {
-        "a": "check-legacy-config: .coveragerc, setup.cfg, and 6 test-data setup.py files "
-        "(tests/test_data/packages/*/setup.py)",
-        "b": f"second adopt rewrote 6 files (piptools/cache.py, ...): {_NOT_FIXPOINT}",
-        "c": f"SQ100/SQ110/SQ190 ({_BY_URL}); SQ140 ({_KEPT}: mirrors-mypy); SQ200 (workflows "
-        "run no zizmor); SQ300 (legacy config left to migrate); SQ310 (no pyproject.toml)",
+        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tests/test_data/packages/fake_with_deps/setup.py, tests/test_data/packages/small_fake_a/setup.py, ...)",
+        "b": f"second adopt rewrote 6 file(s) (piptools/cache.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "zipp==3.6.0": {
-        "a": "validate-pyproject: pyproject.toml already invalid (top-level [pytest] table); "
-        "check-legacy-config: .coveragerc, .flake8, mypy.ini, pytest.ini, setup.cfg; "
-        "check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
-        "c": f"SQ100/SQ110/SQ140/SQ190 ({_BY_URL}); SQ200 (workflows run no zizmor); SQ300 "
-        "(legacy config left to migrate); SQ310 (no select: .flake8 exists)",
+        "a": "validate-pyproject: Invalid file: pyproject.toml; check-legacy-config: legacy config left to migrate (.coveragerc, .flake8, mypy.ini, pytest.ini, ...); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
+        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "tox-gh-actions==2.8.1": {
-        "a": "check-legacy-config: pytest.ini, setup.cfg",
-        "c": f"SQ100/SQ110/SQ140/SQ190 ({_BY_URL}); SQ200 (workflows run no zizmor); SQ300 "
-        "(legacy config left to migrate)",
+        "a": "check-legacy-config: legacy config left to migrate (pytest.ini, setup.cfg)",
+        "c": "SQ300 (legacy config left to migrate)",
     },
     "pytest==7.0.1": {
-        "a": "ruff-check: 8 PGH004 on blanket `# NOQA` adopt leaves, --fix rewrites adopt's "
-        "`# noqa` (1 RUF100); check-legacy-config: .coveragerc, setup.cfg, tox.ini and 5 "
-        "nested fixture files (doc/en/pytest.ini, testing/example_scripts/pytest.ini, ...)",
-        "b": f"second adopt rewrote 40 files (src/_pytest/...): {_NOT_FIXPOINT}",
-        "c": f"SQ110/SQ190 ({_BY_URL}); SQ100/SQ140 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (I001, PGH004, RUF100, T203, UP006); check-legacy-config: legacy config left to migrate (.coveragerc, doc/en/pytest.ini, extra/setup-py.test/setup.py, setup.cfg, ...)",
+        "b": f"second adopt rewrote 40 file(s) (src/_pytest/_code/code.py, ...): {_NOT_FIXPOINT}",
+        "c": "SQ300 (legacy config left to migrate)",
     },
     "attrs==26.1.0": {
-        "a": "mypy: 188 errors, not baselined (no-untyped-def 110, attr-defined 54: the hook "
-        "checks src/ strictly, the maintainers type-check typing-examples/); check-tool-pins: "
-        "uv.lock locks mypy 1.19.1 and ruff 0.15.5",
-        "c": f"SQ140 ({_BY_URL}); SQ100/SQ110/SQ190 ({_KEPT}); SQ320 (uv.lock pins other "
-        "ruff/mypy)",
-        "d": "adopt's end-of-file fix changed 6 docs/_static/sponsors/*.svg that the "
-        "end-of-file-fixer exclude: keeps out",
+        "a": "mypy: 188 errors, not baselined; check-tool-pins: uv.lock: locks mypy 1.19.1, but the setsquare bundle runs mypy 2.4.1",
+        "c": "SQ320 (uv.lock pins other ruff/mypy)",
+        "d": "adopt changed 6 file(s) kept out by an exclude: (docs/_static/sponsors/FilePreviews.svg (kept out by end-of-file-fixer exclude:), ...)",
     },
-    "humanize==4.17.0": dict.fromkeys(STEPS, _OUT_OF_ORDER),
-    "iniconfig==2.3.1": dict.fromkeys(STEPS, _OUT_OF_ORDER),
+    "humanize==4.17.0": {
+        "d": "adopt changed 2 file(s) kept out by an exclude: (.github/ISSUE_TEMPLATE.md (kept out by trailing-whitespace exclude:), ...)",
+    },
     "pip-tools==7.6.2": {
-        "a": "check-legacy-config: .coveragerc, .flake8 and 6 test-data setup.py files; "
-        "check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
-        "b": f"second adopt rewrote piptools/repositories/local.py: {_NOT_FIXPOINT}",
-        "c": f"SQ100/SQ110/SQ190 ({_BY_URL}); SQ140 ({_KEPT}: mirrors-mypy); SQ300 (legacy "
-        "config left to migrate); SQ310 (no select: .flake8 exists)",
+        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, .flake8, tests/test_data/packages/small_fake_a/setup.py, tests/test_data/packages/small_fake_with_build_deps/setup.py, ...); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
+        "b": f"second adopt rewrote 1 file(s) (piptools/repositories/local.py): {_NOT_FIXPOINT}",
+        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "pytest-mock==3.17.0": {
-        "a": "check-legacy-config: mypy.ini, tox.ini",
-        "c": f"SQ100 ({_BY_URL}); SQ110/SQ140/SQ190 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "check-legacy-config: legacy config left to migrate (mypy.ini, tox.ini)",
+        "c": "SQ300 (legacy config left to migrate)",
     },
     "pytest-xdist==3.8.0": {
-        "a": "check-legacy-config: example/loadscope/requirements.txt (an example, not the "
-        "project's requirements)",
-        "c": f"SQ100 ({_BY_URL}); SQ110/SQ140/SQ190 ({_KEPT}); SQ200 (workflows run no zizmor)",
-    },
-    "referencing==0.37.0": {
-        "c": f"SQ110/SQ140 ({_BY_URL}); SQ100/SQ190 ({_KEPT}); SQ200 (workflows run no zizmor)",
-    },
-    "repo-review==1.3.0": {
-        "c": f"SQ100/SQ110/SQ140/SQ190 ({_KEPT}); SQ200 (zizmor runs as a pre-commit hook, "
-        "which SQ200 does not look at)",
+        "a": "check-legacy-config: legacy config left to migrate (example/loadscope/requirements.txt)",
     },
     "validate-pyproject==0.27": {
-        "a": "mypy: 3 errors, not baselined (unused-ignore 3); check-legacy-config: .coveragerc",
-        "c": f"SQ140 ({_BY_URL}); SQ100/SQ110/SQ190 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc)",
+        "c": "SQ300 (legacy config left to migrate)",
     },
     "annotated-types==0.8.0": {
-        "a": "validate-pyproject: pyproject.toml already invalid (`project.repository`)",
-        "c": f"SQ110/SQ190 ({_BY_URL}); SQ100/SQ140 ({_KEPT}); SQ200 (workflows run no zizmor)",
+        "a": "validate-pyproject: Invalid file: pyproject.toml",
+        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor)",
     },
     "sphinx-autodoc-typehints==3.6.1": {
-        "a": "mypy: 17 errors, not baselined (unused-ignore 10, no-any-return 3)",
-        "b": "second adopt added RUF105 to 48 `# noqa` comments the first one wrote (preview "
-        f"rule on noqa comments) and printed 'Nothing to do': {_NOT_FIXPOINT}",
-        "c": f"SQ140 ({_BY_URL}); SQ100/SQ110/SQ190 ({_KEPT}); SQ200 (workflows run no zizmor)",
-    },
-    "pyproject-api==1.12.1": {
-        "c": f"SQ140 ({_BY_URL}); SQ100/SQ110/SQ190 ({_KEPT}); SQ200 (zizmor runs as a "
-        "pre-commit hook, which SQ200 does not look at)",
+        "a": "mypy: 17 errors, not baselined",
+        "b": f"second adopt rewrote 3 file(s) (src/sphinx_autodoc_typehints/__init__.py, ...): {_NOT_FIXPOINT}",
     },
     "environ-config==26.1.0": {
-        "a": "mypy: 68 errors, not baselined (no-untyped-def 23, no-untyped-call 16: the hook "
-        "checks src/ strictly, the maintainers type-check their stubs)",
-        "c": f"SQ140 ({_BY_URL}); SQ100/SQ110/SQ190 ({_KEPT})",
+        "a": "mypy: 68 errors, not baselined",
     },
     "zipp==4.1.2": {
-        "a": "check-legacy-config: .coveragerc, mypy.ini, pytest.ini",
-        "c": f"SQ100/SQ140 ({_BY_URL}); SQ110/SQ190 ({_KEPT}); SQ200 (workflows run no "
-        "zizmor); SQ300 (legacy config left to migrate)",
+        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, mypy.ini, pytest.ini)",
+        "c": "SQ300 (legacy config left to migrate)",
     },
 }
 

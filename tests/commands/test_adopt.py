@@ -213,11 +213,12 @@ def test_every_check_that_names_adopt_is_fixed_by_adopt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     claims = _claims_adopt()
-    assert {"SQ100", "SQ110", "SQ140", "SQ190", "SQ200"} <= set(claims)
+    assert {"SQ100", "SQ110", "SQ140", "SQ190"} <= set(claims)
     repo = tmp_path / "repo"
     (repo / ".github" / "workflows").mkdir(parents=True)
     (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1"\n')
+    claims.append("SQ200")  # adopt's lint workflow runs zizmor when it adds one
     assert main(["check", str(repo), "--select", ",".join(claims)]) == 1
     # A mirror of the bundle, as the README documents: check must know it all the same.
     mirror = "/srv/mirrors/setsquare"

@@ -179,8 +179,8 @@ class SQ200(SetsquareCheck):
     def check(setsquare_workflows: dict[str, str], setsquare_hook_ids: set[str]) -> bool | None:
         """
         Run zizmor on the workflows, in a workflow step (`uv run zizmor .github/workflows`)
-        or as a pre-commit hook (`zizmor`); the lint workflow `setsquare adopt` adds
-        runs it.
+        or as a pre-commit hook (`zizmor`); the lint workflow adopt adds (when there is
+        none) runs it.
         """
         if not setsquare_workflows:
             return None
