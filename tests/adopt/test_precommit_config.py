@@ -360,8 +360,13 @@ REPO_PREFIX = f"{INVALID}repo 'https://a/b'"
         ),
         pytest.param(
             "repos: " + "[" * 3000 + "]" * 3000,
-            ": invalid YAML: nested too deeply",
+            "1: invalid YAML: nested more than 100 levels deep",
             id="deep-nesting",
+        ),
+        pytest.param(
+            "repos: " + "[" * 99 + "]" * 99,  # with the top mapping: 100 levels
+            "1: not a valid pre-commit configuration",
+            id="nesting-at-the-limit-is-parsed",
         ),
         pytest.param(
             "? [a]\n: 1\nrepos: []\n",

@@ -315,7 +315,11 @@ REFUSED = [
     ),
     refused("tab-indentation", "repos:\n\t- repo: meta\n", at(2, "invalid YAML")),
     refused("nul-character", "repos: []\n# \x00\n", at(2, "invalid YAML: the control character")),
-    refused("deep-nesting", "repos: " + "[" * 5000 + "]" * 5000 + "\n", at(None, "invalid YAML")),
+    refused(
+        "deep-nesting",
+        "repos: " + "[" * 5000 + "]" * 5000 + "\n",
+        at(1, "invalid YAML: nested more than 100 levels deep"),
+    ),
     refused("top-level-list", "- repo: meta\n", at(None, NOT_A_CONFIG)),
     refused("top-level-scalar", "pre-commit please\n", at(None, NOT_A_CONFIG)),
     refused("repos-is-a-mapping", "repos:\n  meta: {}\n", at(None, NOT_A_CONFIG)),

@@ -69,10 +69,32 @@ class Document:
     node: yaml.Node | None
 
 
+#: Far deeper than any pre-commit config (about 5 levels); the composer recurses per
+#: level, so without a limit of our own the outcome would depend on the stack in use.
+MAX_DEPTH = 100
+
+
+def _check_depth(text: str, path: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(
+                    path,
+                    f"invalid YAML: nested more than {MAX_DEPTH} levels deep",
+                    line=event.start_mark.line + 1,
+                    hint=f"flatten the nesting, {_RETRY}",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load(text: str, path: str) -> Document:
     """Parse *text* (without a BOM); raise `InputError` naming the line of any problem."""
     loader = None
     try:
+        _check_depth(text, path)
         loader = StrictLoader(text)  # checks every character is printable, up front
         node = loader.get_single_node()
         return Document(loader.construct_document(node) if node is not None else None, node)
