@@ -83,7 +83,7 @@ def _check_depth(text: str, path: str) -> None:
                 raise InputError(
                     path,
                     f"invalid YAML: nested more than {MAX_DEPTH} levels deep",
-                    line=event.start_mark.line + 1,
+                    line=event.start_mark.line + 1 if event.start_mark is not None else None,
                     hint=f"flatten the nesting, {_RETRY}",
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
