@@ -43,7 +43,7 @@ _NOT_FIXPOINT = "one ruff format + --add-noqa pass is not a fixpoint"
 #: yet, by step ("a" to "d" as in the module docstring).
 EXPECTED_FAILURES: dict[str, dict[str, str]] = {
     "pluggy==1.0.0": {
-        "a": "ruff-check: (PGH004); check-legacy-config: legacy config left to migrate (.coveragerc, docs/examples/eggsample-spam/setup.py, docs/examples/eggsample/setup.py, setup.cfg, ...)",
+        "a": "ruff-check: (PGH004); check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tox.ini)",
         "c": "SQ300 (legacy config left to migrate)",
     },
     "filelock==3.4.0": {
@@ -73,7 +73,7 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
         "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "pip-tools==6.4.0": {
-        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tests/test_data/packages/fake_with_deps/setup.py, tests/test_data/packages/small_fake_a/setup.py, ...)",
+        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg)",
         "b": f"second adopt rewrote 6 file(s) (piptools/cache.py, ...): {_NOT_FIXPOINT}",
         "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
@@ -86,7 +86,7 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
         "c": "SQ300 (legacy config left to migrate)",
     },
     "pytest==7.0.1": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (I001, PGH004, RUF100, T203, UP006); check-legacy-config: legacy config left to migrate (.coveragerc, doc/en/pytest.ini, extra/setup-py.test/setup.py, setup.cfg, ...)",
+        "a": "ruff-check: --fix rewrites adopt's `# noqa` (I001, PGH004, RUF100, T203, UP006); check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tox.ini)",
         "b": f"second adopt rewrote 40 file(s) (src/_pytest/_code/code.py, ...): {_NOT_FIXPOINT}",
         "c": "SQ300 (legacy config left to migrate)",
     },
@@ -99,16 +99,13 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
         "d": "adopt changed 2 file(s) kept out by an exclude: (.github/ISSUE_TEMPLATE.md (kept out by trailing-whitespace exclude:), ...)",
     },
     "pip-tools==7.6.2": {
-        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, .flake8, tests/test_data/packages/small_fake_a/setup.py, tests/test_data/packages/small_fake_with_build_deps/setup.py, ...); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
+        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, .flake8); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
         "b": f"second adopt rewrote 1 file(s) (piptools/repositories/local.py): {_NOT_FIXPOINT}",
         "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
     },
     "pytest-mock==3.17.0": {
         "a": "check-legacy-config: legacy config left to migrate (mypy.ini, tox.ini)",
         "c": "SQ300 (legacy config left to migrate)",
-    },
-    "pytest-xdist==3.8.0": {
-        "a": "check-legacy-config: legacy config left to migrate (example/loadscope/requirements.txt)",
     },
     "validate-pyproject==0.27": {
         "a": "mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc)",

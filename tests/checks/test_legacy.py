@@ -97,11 +97,16 @@ def test_unparsable_files_are_reported_with_a_line() -> None:
     assert finding.render().startswith("setup.py:1: cannot be parsed")
 
 
-def test_candidates_are_filtered_by_name() -> None:
-    paths = ["setup.cfg", "src/x.py", "requirements-dev.txt", "docs/requirements.in", "tox.ini"]
-    assert legacy_candidates(paths) == [
-        "docs/requirements.in",
-        "requirements-dev.txt",
+def test_candidates_are_filtered_by_name_at_the_root_only() -> None:
+    paths = [
         "setup.cfg",
+        "src/x.py",
+        "requirements-dev.txt",
+        "docs/requirements.in",
         "tox.ini",
+        # pluggy's and pip-tools' fixtures: data, not the project's configuration
+        "docs/examples/eggsample/setup.py",
+        "tests/test_data/packages/small_fake_a/setup.py",
+        "testing/example_scripts/pytest.ini",
     ]
+    assert legacy_candidates(paths) == ["requirements-dev.txt", "setup.cfg", "tox.ini"]

@@ -86,8 +86,10 @@ _SETUP_KEYWORDS = {
     "data_files",
 }
 
+#: At the project root only, where `setsquare migrate` reads them: a setup.py under
+#: docs/examples/ or a pytest.ini among test fixtures is data, not this project's config.
 LEGACY_FILES = re.compile(
-    r"(^|/)(setup\.cfg|setup\.py|tox\.ini|\.flake8|\.isort\.cfg|pytest\.ini|mypy\.ini"
+    r"^(setup\.cfg|setup\.py|tox\.ini|\.flake8|\.isort\.cfg|pytest\.ini|mypy\.ini"
     r"|\.coveragerc|requirements[^/]*\.(txt|in))$"
 )
 
