@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,16 @@ def render(src: Path, dst: Path, data: dict[str, Any]) -> Path:
         unsafe=False,
     )
     return dst
+
+
+def unpack(sdist: Path, dest: Path) -> Path:
+    """Unpack *sdist* (a .tar.gz or .zip) into *dest*; its one top-level folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    if sdist.name.endswith(".zip"):
+        with zipfile.ZipFile(sdist) as archive:
+            archive.extractall(dest)
+    else:
+        with tarfile.open(sdist) as archive:
+            archive.extractall(dest, filter="data")
+    (root,) = list(dest.iterdir())
+    return root

@@ -33,7 +33,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from setsquare.commands._verify import BuildError, build  # noqa: E402
 from setsquare.errors import SetsquareError  # noqa: E402
 from setsquare.migrate.compare import compare_artifacts  # noqa: E402
-from tests.migrate.test_corpus import ENTRIES, download, unpack  # noqa: E402
+from tests.helpers import unpack  # noqa: E402
+from tests.migrate.test_corpus import ENTRIES, download  # noqa: E402
 
 SETSQUARE = str(Path(sys.executable).parent / "setsquare")
 INI2TOML = "ini2toml[full]==0.15"

@@ -30,7 +30,6 @@ import sys
 import tarfile
 import tempfile
 import time
-import zipfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -40,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from packaging.utils import canonicalize_name, parse_sdist_filename
 
-from tests.helpers import REPO_ROOT, child_env, run, tool, tracked_files
+from tests.helpers import REPO_ROOT, child_env, run, tool, tracked_files, unpack
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -227,18 +226,6 @@ SDIST_ONLY = (
         "comments of a legacy setup.cfg are already gone in the sdist: that cannot be undone)"
     ),
 )
-
-
-def unpack(sdist: Path, dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    if sdist.name.endswith(".zip"):
-        with zipfile.ZipFile(sdist) as archive:
-            archive.extractall(dest)
-    else:
-        with tarfile.open(sdist) as archive:
-            archive.extractall(dest, filter="data")
-    (root,) = list(dest.iterdir())
-    return root
 
 
 def strip_sdist_files(root: Path) -> list[str]:

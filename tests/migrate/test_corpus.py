@@ -19,8 +19,6 @@ import configparser
 import os
 import subprocess
 import sys
-import tarfile
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +27,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_sdist_filename
 
-from tests.helpers import child_env, tool
+from tests.helpers import child_env, tool, unpack
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -118,17 +116,6 @@ def download(entries: list[str]) -> dict[str, Path | str]:
         path = _find(cache, entry)
         found[entry] = path if path is not None else errors.get(entry, "pip gave no sdist")
     return found
-
-
-def unpack(sdist: Path, dest: Path) -> Path:
-    if sdist.name.endswith(".zip"):
-        with zipfile.ZipFile(sdist) as archive:
-            archive.extractall(dest)
-    else:
-        with tarfile.open(sdist) as archive:
-            archive.extractall(dest, filter="data")
-    (root,) = list(dest.iterdir())
-    return root
 
 
 @dataclass(frozen=True)
