@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from setsquare.commands._verify import _build_env, scm_version
 from setsquare.commands.migrate import read_inputs, write_changes
 from setsquare.errors import InputError
 from setsquare.main import main
@@ -86,3 +87,18 @@ def test_diff_shows_removed_files(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "--- /dev/null\n+++ b/pyproject.toml\n" in out
     assert '+name = "a"\n' in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["setup.cfg"]
+
+
+def test_no_scm_version_without_version_control(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools_scm"]\n', encoding="utf-8"
+    )
+    assert scm_version(tmp_path) is None
+
+
+def test_both_builds_get_the_pretended_version() -> None:
+    env = _build_env("1.4.2", {"pyproject.toml": '[project]\nname = "Acme.Widgets"\n'})
+    assert env is not None
+    assert env["SETUPTOOLS_SCM_PRETEND_VERSION"] == "1.4.2"
+    assert env["SETUPTOOLS_SCM_PRETEND_VERSION_FOR_ACME_WIDGETS"] == "1.4.2"
+    assert _build_env(None, {}) is None

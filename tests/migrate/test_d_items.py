@@ -202,12 +202,12 @@ def test_other_sections_stay_in_setup_cfg(
 def test_requirements_alone_invent_no_project(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # D73: no name or version is made up; the ledger asks for a name, nothing is written.
+    # D73: no name or version is made up; the ledger says so, nothing is written.
     (tmp_path / "requirements.txt").write_text("flask>=3\n", encoding="utf-8")
     before = tree(tmp_path)
     kept = (
-        "kept        requirements.txt (no [project] to hold it: give the project a name and a "
-        "version in pyproject.toml's [project], then run again)\n"
+        "kept        requirements.txt (no [project] to hold it: this project builds no wheel; "
+        "to publish these as its dependencies, write [project] with them by hand)\n"
     )
 
     assert main(["migrate", str(tmp_path)]) == 0
@@ -222,10 +222,11 @@ def test_requirements_only_case_writes_only_the_group() -> None:
     assert _toml("d73-requirements-only") == {"dependency-groups": {"dev": ["pytest>=8"]}}
 
 
-def test_requirements_move_once_the_project_has_a_name(
+def test_requirements_become_a_group_once_the_project_builds_a_wheel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # D73, following the ledger's advice: a name (and the version [project] needs).
+    # D73 given a name (and the version [project] needs): the project now builds a wheel,
+    # whose METADATA a requirements file must not change (issue 14).
     case = tmp_path / "project"
     shutil.copytree(CASES / "d73-requirements-only" / "expected", case)
     text = (case / "pyproject.toml").read_text(encoding="utf-8")
@@ -235,11 +236,12 @@ def test_requirements_move_once_the_project_has_a_name(
 
     assert main(["migrate", str(case)]) == 0
 
-    assert "mapped      requirements.txt:1 flask>=3 -> [project] dependencies\n" in (
+    assert "mapped      requirements.txt:1 flask>=3 -> [dependency-groups] requirements\n" in (
         capsys.readouterr().out
     )
     data = load_toml(case / "pyproject.toml")
-    assert data["project"] == {"name": "demo", "version": "0.1", "dependencies": ["flask>=3"]}
+    assert data["project"] == {"name": "demo", "version": "0.1"}
+    assert data["dependency-groups"] == {"dev": ["pytest>=8"], "requirements": ["flask>=3"]}
 
 
 # -- real builds -------------------------------------------------------------------

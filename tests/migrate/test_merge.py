@@ -6,8 +6,9 @@ import pytest
 import tomlkit
 
 from setsquare.errors import InputError
+from setsquare.migrate.build_system import ensure_build_system
 from setsquare.migrate.fragment import Field, Item, Table, items
-from setsquare.migrate.merge import ensure_build_system, merge_tables
+from setsquare.migrate.merge import merge_tables
 
 
 def project(**fields: object) -> list[Table]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.project import migrate_project
 
@@ -100,3 +101,80 @@ def test_requires_python_written_in_the_same_run_counts_for_black_target(where: 
     text = migrate_project(files).changes["pyproject.toml"] or ""
     assert 'requires-python = ">=3.8"' in text
     assert "[tool.ruff]\ntarget-version" not in text
+
+
+SETUP_PY = 'from setuptools import setup\nsetup(name="a", version="1.2", license={license!r})\n'
+
+
+@pytest.mark.parametrize(
+    ("setup_cfg", "license_text", "expected"),
+    [
+        pytest.param(
+            "[metadata]\nlicense_file = LICENSE\n",
+            "BSD",
+            {
+                "project": {"license": {"text": "BSD"}},
+                "setuptools": {"license-files": ["LICENSE"]},
+            },
+            id="free-text-license",
+        ),
+        pytest.param(
+            "[metadata]\nlicense_file = LICENSE\n",
+            "MIT",
+            {"project": {"license": "MIT", "license-files": ["LICENSE"]}, "setuptools": {}},
+            id="spdx-license",
+        ),
+    ],
+)
+def test_setup_py_license_decides_where_setup_cfg_license_files_go(
+    setup_cfg: str, license_text: str, expected: dict[str, dict[str, object]]
+) -> None:
+    # Issue 14: license='BSD' beside [project] license-files was refused as invalid.
+    files = {"setup.cfg": setup_cfg, "setup.py": SETUP_PY.format(license=license_text)}
+    data = tomllib.loads(migrate_project(files).changes["pyproject.toml"] or "")
+    project = {k: v for k, v in data["project"].items() if k.startswith("license")}
+    tool = {k: v for k, v in data["tool"]["setuptools"].items() if k.startswith("license")}
+    assert {"project": project, "setuptools": tool} == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "setup_cfg"),
+    [
+        pytest.param("version", "version = attr: a.__version__", id="version-attr"),
+        pytest.param("version", "version = file: VERSION", id="version-file"),
+        pytest.param(
+            "description", "description = file: DESC.txt\nversion = 1", id="description-file"
+        ),
+    ],
+)
+def test_a_literal_setup_py_field_beats_a_dynamic_setup_cfg_one(key: str, setup_cfg: str) -> None:
+    # Issue 14: setuptools skips a setup.cfg option setup() already set.
+    files = {
+        "setup.cfg": f"[metadata]\nname = a\n{setup_cfg}\n",
+        "setup.py": f'from setuptools import setup\nsetup({key}="1.2")\n',
+    }
+    outcome = migrate_project(files)
+    data = tomllib.loads(outcome.changes["pyproject.toml"] or "")
+    assert data["project"][key] == "1.2"
+    assert key not in data["project"].get("dynamic", [])
+    assert key not in data.get("tool", {}).get("setuptools", {}).get("dynamic", {})
+    dropped = [e.render() for e in outcome.entries if e.source.startswith("setup.cfg:3")]
+    assert dropped == [
+        (
+            f"dropped     setup.cfg:3 [metadata] {key} (setup.py's {key} wins, as in "
+            "setuptools (setup() arguments beat setup.cfg))"
+        )
+    ]
+
+
+@pytest.mark.parametrize("spelling", ["Demo", "demo_tool", "Demo.Tool"])
+def test_a_pyproject_name_spelled_otherwise_is_the_same_project(spelling: str) -> None:
+    # Issue 14: PEP 503 names; the file's own spelling stays.
+    files = {
+        "pyproject.toml": f'[project]\nname = "{spelling}"\n',
+        "setup.cfg": "[metadata]\nname = demo-tool\nversion = 1\n"
+        if spelling != "Demo"
+        else "[metadata]\nname = demo\nversion = 1\n",
+    }
+    text = migrate_project(files).changes["pyproject.toml"] or ""
+    assert tomllib.loads(text)["project"] == {"name": spelling, "version": "1"}

@@ -194,7 +194,7 @@ def test_a_file_whose_every_line_stays_writes_no_empty_list(target: str) -> None
     outcome = migrate_project(files)
     assert outcome.changes == {}
     assert [entry.render() for entry in outcome.entries][-1] == (
-        f"kept        {target} (1 line(s) stay in it (see above))"
+        f"kept        {target} (1 line(s) stay in it (see above); no group is written for it)"
     )
 
 
@@ -206,7 +206,7 @@ def test_blank_lines_between_groups_are_kept() -> None:
     text = migrate_project(files).changes["pyproject.toml"] or ""
     # The leading blank line starts no group; a kept line (-e) passes its gap on.
     assert text.endswith(
-        'dependencies = [\n    "flask",\n    "requests",\n\n    # data\n    "numpy",\n'
+        'requirements = [\n    "flask",\n    "requests",\n\n    # data\n    "numpy",\n'
         '\n    "pandas",\n]\n'
     )
 

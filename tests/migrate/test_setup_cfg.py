@@ -118,9 +118,9 @@ FIXES = [
     ),
     pytest.param(
         "[bdist_wheel]\nuniversal = 1\n# our metadata\n[metadata]\n# the name\nname = a\n"
-        "# how we package\n[options]\nzip_safe = false\n",
+        "# how we package\n[options]\npy_modules = a\n",
         '[project]\n# our metadata\n# the name\nname = "a"\n\n'
-        "[tool.setuptools]\n# how we package\nzip-safe = false\ninclude-package-data = false\n",
+        '[tool.setuptools]\n# how we package\npy-modules = ["a"]\ninclude-package-data = false\n',
         id="comments-of-sections-and-keys",
     ),
     pytest.param(
@@ -164,7 +164,7 @@ FIXES = [
     pytest.param(
         "[options]\nsetup_requires = wheel\ntests_require = pytest\n"
         "dependency_links = https://x\nzip_safe = 0\n",
-        "[tool.setuptools]\nzip-safe = false\ninclude-package-data = false\n\n"
+        "[tool.setuptools]\ninclude-package-data = false\n\n"
         '[dependency-groups]\ntest = ["pytest"]\n',
         id="setup-and-tests-require",
     ),
@@ -273,8 +273,9 @@ def test_every_key_is_in_the_ledger() -> None:
             "(setuptools ignores this key in [metadata])"
         ),
         (
-            "transformed setup.cfg:5 [options] zip_safe -> [tool.setuptools] zip-safe "
-            "(obsolete (eggs only))"
+            "dropped     setup.cfg:5 [options] zip_safe (obsolete (eggs only): its one trace is "
+            "a zip-safe flag file in the egg-info (and, when true, the wheel's dist-info) that "
+            "no installer reads; deprecated in pyproject.toml)"
         ),
         "dropped     setup.cfg:6 [options] mystery (setuptools ignores this key in [options])",
         (

@@ -10,7 +10,8 @@ import pytest
 from setsquare.commands._verify import verify_migration
 from setsquare.main import main
 from setsquare.migrate.project import migrate_project
-from tests.migrate.test_cases import CASES, tree
+from tests.helpers import run
+from tests.migrate.test_cases import CASES, case_args, tree
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,6 +28,12 @@ pytestmark = pytest.mark.slow
         "d2-version-attr-computed",
         "d20-license-files-globs",
         "d48-manifest-package-data",
+        "requirements-txt-of-a-packaged-project-becomes-a-group",
+        "requirements-read-by-setup-py-never-removed",
+        "include-of-an-editable-only-file-stays",
+        "setup-py-text-license-moves-license-files-to-tool-setuptools",
+        "setup-py-version-beats-setup-cfg-attr",
+        "setup-py-importing-its-own-package-keeps-legacy-backend",
     ],
 )
 def test_verify_passes_on_the_golden_cases(
@@ -35,7 +42,7 @@ def test_verify_passes_on_the_golden_cases(
     work = tmp_path / "project"
     shutil.copytree(CASES / name / "input", work)
 
-    assert main(["migrate", str(work), "--verify"]) == 0
+    assert main(["migrate", str(work), "--verify", *case_args(CASES / name)]) == 0
 
     captured = capsys.readouterr()
     assert "verify: the migrated project builds the same wheel and sdist" in captured.out
@@ -64,3 +71,43 @@ def test_verify_reports_a_difference_and_writes_nothing(
     assert any(line.startswith("verify: METADATA Requires-Dist:") for line in out)
     assert any(line.startswith("verify: entry points:") for line in out)
     assert tree(work) == before
+
+
+def test_verify_builds_a_setuptools_scm_project_from_its_git_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 14: the copies --verify builds have no .git, so setuptools_scm found no
+    # version there ("unable to detect version") although the project builds as it is.
+    work = tmp_path / "project"
+    shutil.copytree(CASES / "d6-scm-setup-py" / "input", work)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"], ["tag", "v1.4.2"]):
+        run(["git", *command], work)
+
+    assert main(["migrate", str(work), "--verify"]) == 0
+
+    captured = capsys.readouterr()
+    assert "verify: setuptools_scm version 1.4.2 (from the real tree)" in captured.err
+    assert "verify: the migrated project builds the same wheel and sdist" in captured.out
+
+
+@pytest.mark.parametrize("zip_safe", ["False", "True"])
+def test_verify_lets_the_dropped_zip_safe_flag_go(
+    zip_safe: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # setuptools writes setup.cfg's zip_safe as an egg-info flag file in the sdist (and
+    # for True as dist-info/zip-safe in the wheel); the migration drops the obsolete key,
+    # and no installer reads the flag.
+    work = tmp_path / "project"
+    (work / "zs").mkdir(parents=True)
+    (work / "zs" / "__init__.py").write_text("", encoding="utf-8")
+    (work / "setup.py").write_text("from setuptools import setup\n\nsetup()\n", encoding="utf-8")
+    (work / "setup.cfg").write_text(
+        f"[metadata]\nname = zs\nversion = 1\n\n[options]\npackages = zs\nzip_safe = {zip_safe}\n",
+        encoding="utf-8",
+    )
+
+    assert main(["migrate", str(work), "--verify"]) == 0
+
+    assert "verify: the migrated project builds the same wheel and sdist" in (
+        capsys.readouterr().out
+    )

@@ -1,23 +1,39 @@
 """``migrate --verify``: build before and after in isolated environments and compare.
 
 Both builds run on copies of the project, so the real tree is only written once
-they agree. ``python -m build`` makes the sdist and then the wheel from it (the
-way an installer sees the project); with uv available it installs the build
-requirements with uv, which is several times faster.
+they agree. Each makes the sdist and then the wheel from it (the way an installer
+sees the project) with the `build` package, as ``python -m build`` does but in one
+isolated environment (`setsquare.commands._build_tree`); with uv available it
+installs the build requirements with uv, which is several times faster. The two
+builds run at the same time, one per core: each spends most of its time in its own
+processes.
+
+The copies leave out ``.git``, so setuptools_scm could not find a version in them;
+the version it gives the real tree is computed first and handed to both builds as
+``SETUPTOOLS_SCM_PRETEND_VERSION`` (what the migration changes is configuration,
+never the version history, so both builds must see the same version).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import importlib.util
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
+from packaging.utils import canonicalize_name
+
+from setsquare._toml import tomllib
 from setsquare.errors import SetsquareError
 from setsquare.migrate.compare import Artifacts, compare_artifacts
 
@@ -28,6 +44,17 @@ if TYPE_CHECKING:
 _SKIP = shutil.ignore_patterns(
     ".git", ".hg", ".venv", "venv", ".tox", ".nox", "build", "dist", "*.egg-info", "__pycache__"
 )
+#: setuptools_scm, or hatch-vcs (which runs setuptools_scm), named in the build config
+_SCM = re.compile(r"setuptools[-_]scm|hatch[-_]vcs", re.IGNORECASE)
+_PRETEND = "SETUPTOOLS_SCM_PRETEND_VERSION"
+#: the flag files setuptools writes for ``zip_safe`` (egg-info in the sdist; the wheel's
+#: dist-info keeps ``zip-safe``), which the migration drops as obsolete: no installer
+#: reads them, like the ``dependency_links.txt`` the comparison already lets go.
+_ZIP_FLAGS = (".egg-info/not-zip-safe", ".egg-info/zip-safe", ".dist-info/zip-safe")
+
+
+#: the build driver: ``python -m build``'s steps, one environment for both (see there)
+_BUILD_TREE = "setsquare.commands._build_tree"
 
 
 class BuildError(SetsquareError):
@@ -36,34 +63,83 @@ class BuildError(SetsquareError):
     exit_code = 1
 
 
-def _installer() -> list[str]:
-    if shutil.which("uv") or importlib.util.find_spec("uv") is not None:
-        return ["--installer", "uv"]
-    return []
+def _uv() -> list[str] | None:
+    if found := shutil.which("uv"):
+        return [found]
+    if importlib.util.find_spec("uv") is not None:
+        return [sys.executable, "-m", "uv"]
+    return None
 
 
-def build(project: Path, outdir: Path, label: str, *, migrated: bool) -> Artifacts:
-    """Build *project*'s sdist and wheel into *outdir* and read what they publish."""
+def _check_build_is_there() -> None:
     if importlib.util.find_spec("build") is None:
         raise SetsquareError(
             "--verify needs the `build` package in setsquare's environment",
             hint="install it next to setsquare (pip install build), or run without --verify",
         )
-    print(f"verify: building {label} (sdist, then wheel from it)...", file=sys.stderr, flush=True)
-    command = [sys.executable, "-m", "build", "--outdir", str(outdir), *_installer(), str(project)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+
+
+def _start(
+    project: Path, outdir: Path, log: IO[str], env: Mapping[str, str] | None
+) -> subprocess.Popen[str]:
+    installer = "uv" if _uv() is not None else "pip"
+    command = [sys.executable, "-m", _BUILD_TREE, str(project), str(outdir), installer]
+    # Output goes to a file, not a pipe: a full pipe would stall one build while the
+    # other is being waited for. A session of its own lets a failure stop the whole build.
+    return subprocess.Popen(
+        command, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True
+    )
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """End a build still running, with the hook processes it started."""
+    if process.poll() is not None:
+        return
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    else:  # pragma: no cover - Windows has no process groups to signal
+        process.kill()
+    process.wait()
+
+
+def _finish(
+    process: subprocess.Popen[str],
+    log: IO[str],
+    outdir: Path,
+    label: str,
+    *,
+    migrated: bool,
+    scm: bool = False,
+) -> Artifacts:
+    if process.wait() != 0:
+        log.seek(0)
+        tail = "\n".join(log.read().strip().splitlines()[-15:])
         if not migrated:
+            hint = "--verify needs a project that builds as it is; fix that or run without it"
+            if scm:
+                hint = (
+                    "setuptools_scm's version of the real tree could not be computed for the "
+                    "copies --verify builds (they have no .git); install setuptools_scm next "
+                    "to setsquare, or run without --verify"
+                )
             raise SetsquareError(
                 f"building {label} failed, so there is nothing to compare with:\n{tail}",
-                hint="--verify needs a project that builds as it is; fix that or run without it",
+                hint=hint,
             )
         raise BuildError(
             f"building {label} failed:\n{tail}",
             hint="nothing was written; please report the migration that broke the build",
         )
     return read_artifacts(outdir)
+
+
+def build(project: Path, outdir: Path, label: str, *, migrated: bool) -> Artifacts:
+    """Build *project*'s sdist and wheel into *outdir* and read what they publish."""
+    _check_build_is_there()
+    print(f"verify: building {label} (sdist, then wheel from it)...", file=sys.stderr, flush=True)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        return _finish(_start(project, outdir, log, None), log, outdir, label, migrated=migrated)
 
 
 def read_artifacts(outdir: Path) -> Artifacts:
@@ -95,16 +171,113 @@ def _apply(tree: Path, changes: Mapping[str, str | None]) -> None:
             target.write_text(text, encoding="utf-8")
 
 
+def _uses_scm(root: Path) -> bool:
+    texts = (
+        (root / name).read_text(encoding="utf-8", errors="replace")
+        for name in ("pyproject.toml", "setup.py", "setup.cfg")
+        if (root / name).is_file()
+    )
+    return any(_SCM.search(text) for text in texts)
+
+
+def scm_version(root: Path) -> str | None:
+    """The version setuptools_scm gives *root*, when it has VCS data and uses setuptools_scm.
+
+    ``python -m setuptools_scm`` runs in setsquare's environment when setuptools_scm is
+    there, else in a throwaway one uv makes (cached after the first time).
+    """
+    # git and hg look upwards, and setuptools_scm with them: a project may sit in a repo.
+    folders = [root, *root.resolve().parents]
+    if not any((p / vcs).exists() for p in folders for vcs in (".git", ".hg")):
+        return None
+    if not _uses_scm(root):
+        return None
+    commands = []
+    if importlib.util.find_spec("setuptools_scm") is not None:
+        commands.append([sys.executable, "-m", "setuptools_scm"])
+    uv = _uv()
+    if uv is not None:
+        with_scm = ["run", "--no-project", "--quiet", "--with", "setuptools-scm"]
+        commands.append(
+            [*uv, *with_scm, "--python", sys.executable, "python", "-m", "setuptools_scm"]
+        )
+    for command in commands:
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        lines = result.stdout.strip().splitlines()
+        if result.returncode == 0 and lines:
+            return lines[-1].strip()
+    return None
+
+
+def _build_env(version: str | None, changes: Mapping[str, str | None]) -> dict[str, str] | None:
+    if version is None:
+        return None
+    env = {**os.environ, _PRETEND: version}
+    text = changes.get("pyproject.toml")
+    name = tomllib.loads(text).get("project", {}).get("name") if text else None
+    if isinstance(name, str):
+        # setuptools_scm prefers the per-project variable, which the user's shell may set.
+        env[f"{_PRETEND}_FOR_{canonicalize_name(name).replace('-', '_').upper()}"] = version
+    return env
+
+
+def _build_both(
+    trees: Mapping[str, Path], base: Path, env: Mapping[str, str] | None, *, scm: bool
+) -> dict[str, Artifacts]:
+    """Run the two builds at once; the first failure stops the other."""
+    labels = {"before": "the project as it is", "after": "the migrated project"}
+    processes: dict[str, subprocess.Popen[str]] = {}
+    with contextlib.ExitStack() as stack:
+        logs = {
+            side: stack.enter_context(
+                tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+            )
+            for side in trees
+        }
+        try:
+            for side, tree in trees.items():
+                message = f"verify: building {labels[side]} (sdist, then wheel from it)..."
+                print(message, file=sys.stderr, flush=True)
+                processes[side] = _start(tree, base / f"out-{side}", logs[side], env)
+            return {
+                side: _finish(
+                    process,
+                    logs[side],
+                    base / f"out-{side}",
+                    labels[side],
+                    migrated=side == "after",
+                    scm=scm,
+                )
+                for side, process in processes.items()
+            }
+        finally:
+            for process in processes.values():
+                _stop(process)
+
+
+def _without_zip_flags(artifacts: Artifacts) -> Artifacts:
+    def keep(names: frozenset[str]) -> frozenset[str]:
+        return frozenset(n for n in names if not n.endswith(_ZIP_FLAGS))
+
+    wheel, sdist = keep(artifacts.wheel_files), keep(artifacts.sdist_files)
+    return dataclasses.replace(artifacts, wheel_files=wheel, sdist_files=sdist)
+
+
 def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
     """Build *root* as it is and as migrated; print differences; True when there are none."""
+    _check_build_is_there()
+    version = scm_version(root)
+    if version is not None:
+        print(f"verify: setuptools_scm version {version} (from the real tree)", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="setsquare-verify-") as scratch:
         base = Path(scratch)
-        before_tree, after_tree = base / "before", base / "after"
-        shutil.copytree(root, before_tree, ignore=_SKIP, symlinks=True)
-        shutil.copytree(root, after_tree, ignore=_SKIP, symlinks=True)
-        _apply(after_tree, changes)
-        before = build(before_tree, base / "out-before", "the project as it is", migrated=False)
-        after = build(after_tree, base / "out-after", "the migrated project", migrated=True)
+        trees = {"before": base / "before", "after": base / "after"}
+        for tree in trees.values():
+            shutil.copytree(root, tree, ignore=_SKIP, symlinks=True)
+        _apply(trees["after"], changes)
+        scm = version is None and _uses_scm(root)
+        results = _build_both(trees, base, _build_env(version, changes), scm=scm)
+    before, after = (_without_zip_flags(results[side]) for side in ("before", "after"))
     allowed = {*changes, "pyproject.toml", "setup.cfg"}
     problems = compare_artifacts(before, after, sdist_allowed=allowed)
     for problem in problems:

@@ -111,15 +111,15 @@ def read_inputs(root: Path, kept: list[Entry] | None = None) -> dict[str, str]:
 
 
 def read_sources(root: Path, files: Mapping[str, str]) -> dict[str, str]:
-    """The files setup.cfg's mapping looks at besides the inputs (MANIFEST.in, the
-    ``attr:`` version module); read leniently, as only their presence and Python
-    syntax matter and they are never rewritten."""
+    """The files the mapping looks at besides the inputs (MANIFEST.in, the ``attr:``
+    version module); read leniently, as only their presence and Python syntax matter
+    and they are never rewritten."""
     cfg = files.get("setup.cfg")
-    if cfg is None:
-        return {}
+    # MANIFEST.in also tells which requirements files the sdist ships (never removed).
+    wanted = sources_wanted(cfg) if cfg is not None else ["MANIFEST.in"]
     return {
         rel: (root / rel).read_bytes().decode("utf-8", errors="replace")
-        for rel in sources_wanted(cfg)
+        for rel in wanted
         if _readable(root, rel)
     }
 

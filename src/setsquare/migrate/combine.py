@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
+from setsquare.migrate.combine_overrides import license_files_beside_text, static_over_dynamic
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
@@ -170,6 +171,7 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
         if tool is not None:
             tool.fields = [f for f in tool.fields if f.key != "include-package-data"]
     project = by_name[("project",)]
+    static_over_dynamic(packaging, setup_py, by_name)
     for table in setup_py.tables:
         target = by_name.get(table.name)
         if target is None:
@@ -179,6 +181,7 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
         for new in table.fields:
             target.fields = [f for f in target.fields if f.key != new.key]
             target.fields.append(new)
+    license_files_beside_text(packaging, project, by_name)
     for role in ("author", "maintainer"):
         given = {k: v for k, v in setup_py.people.items() if k.startswith(role)}
         if given and role in packaging.people:
@@ -203,6 +206,8 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
     dynamic = project.get("dynamic")
     listed = [str(i.value) for i in dynamic.value] if dynamic is not None else []  # type: ignore[union-attr]
     listed += [n for n in setup_py.dynamic if n not in listed]
+    static = {f.key for t in setup_py.tables if t.name == ("project",) for f in t.fields}
+    listed = [n for n in listed if n not in static]
     project.fields = [f for f in project.fields if f.key != "dynamic"]
     if listed:
         project.add("dynamic", items(listed))

@@ -15,12 +15,13 @@ from tomlkit.exceptions import ParseError
 
 from setsquare._toml import check_shape, tomllib
 from setsquare.errors import InputError
+from setsquare.migrate.build_system import ensure_build_system, needs_legacy_backend
 from setsquare.migrate.combine import combine, scm_version, version_source
 from setsquare.migrate.comments import unplaced_comments
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.layout import separate_new_tables
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.merge import PYPROJECT, ensure_build_system, merge_tables, origins_of
+from setsquare.migrate.merge import PYPROJECT, merge_tables, origins_of
 from setsquare.migrate.requirements_plan import plan_requirements
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
@@ -117,6 +118,12 @@ def _check_result(
     ) from error
 
 
+def _build_requires(packaging: Packaging, doc: TOMLDocument) -> list[str]:
+    """What the build environment installs besides setuptools: setup.py may import it."""
+    existing = [str(r) for r in doc.get("build-system", {}).get("requires", [])]
+    return existing + [str(item.value) for item in packaging.build_requires]
+
+
 def _static_version_origin(packaging: Packaging) -> str:
     """Where [project] version came from (``setup.cfg:3``), or "" if it is not static."""
     for table in packaging.tables:
@@ -153,15 +160,16 @@ def migrate_project(
             include_package_data_set="include-package-data" in tool.get("setuptools", {}),
         )
     setup_py = files.get("setup.py")
-    legacy_backend = False
     scm_in_setup_py = False
+    cfg_entries = len(packaging.entries)
     outcome.entries.extend(packaging.entries)
     if setup_py is not None:
         inspection = inspect_setup_py(setup_py)
         outcome.entries.extend(inspection.entries)
-        legacy_backend = True
         scm_in_setup_py = inspection.uses_scm_version
         combine(packaging, inspection, doc)
+        # setup() arguments may overrule a setup.cfg key; combine rewords its line.
+        outcome.entries[:cfg_entries] = packaging.entries[:cfg_entries]
         if inspection.text is not None and packaging.tables:
             outcome.changes["setup.py"] = inspection.text
 
@@ -213,13 +221,14 @@ def migrate_project(
             doc,
             floor=packaging.setuptools_floor,
             extra=packaging.build_requires,
-            legacy_backend=legacy_backend,
+            legacy_backend=setup_py is not None
+            and needs_legacy_backend(setup_py, _build_requires(packaging, doc)),
         )
         outcome.entries.extend(Entry(PYPROJECT, Action.TRANSFORMED, reason=note) for note in notes)
         merge_tables(doc, packaging.tables, header)
 
     req_tables, req_entries, req_removed = plan_requirements(
-        files, doc, packaging, remove_legacy=remove_legacy
+        files, doc, packaging, remove_legacy=remove_legacy, sources=sources
     )
     outcome.entries.extend(req_entries)
     merge_tables(doc, req_tables)

@@ -2,7 +2,9 @@
 
 The per-file reading is `setsquare.migrate.requirements`; this decides each file's
 role from what the project already declares, so that nothing is duplicated and
-nothing that the build reads (``file:``, a computing setup.py) is taken away.
+nothing that the build reads (``file:``, a computing setup.py) is taken away. A
+project that builds a wheel keeps the dependencies it declares: a requirements file
+never adds to them (it is often the maintainer's tools), it becomes a group.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from packaging.requirements import Requirement
 
 from setsquare.errors import InputError
 from setsquare.migrate import requirements as reqs
+from setsquare.migrate.build_inputs import read_by_the_build
 from setsquare.migrate.fragment import Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT
@@ -71,9 +74,98 @@ def _refuse_pip_syntax(path: str, text: str) -> None:
             )
 
 
+def _runtime_role(
+    runtime: str, text: str, doc: TOMLDocument, packaging: Packaging
+) -> tuple[str, list[Entry]]:
+    """What the runtime file (requirements.txt) becomes, and the ledger lines saying so.
+
+    ``source``: the build reads it, it stays; ``duplicate``: it repeats [project]
+    dependencies; ``kept``: left as it is; ``group``: a dependency group.
+    """
+    if runtime in packaging.dependency_files:
+        _refuse_pip_syntax(runtime, text)
+        reason = "setup.cfg reads it (`install_requires = file:`); it stays the dynamic source"
+        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
+    if _dynamic_dependencies(doc, packaging):
+        reason = "[project] dependencies is dynamic (setup.py computes it); left as it is"
+        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
+    declared = _existing_dependencies(doc, packaging)
+    if declared is not None:
+        probe = reqs.convert_file(runtime, text, target="", include_targets={})
+        mine = reqs.plain_requirements(probe.items)
+        if mine is not None and probe.kept == 0 and _same(mine, declared):
+            return "duplicate", []
+        reason = "differs from [project].dependencies: an environment's pins, not package metadata"
+        return "kept", [Entry(runtime, Action.KEPT, reason=reason)]
+    if packaging.name is not None or "name" in doc.get("project", {}):
+        # The project already builds a wheel: its dependencies are what it declares, and
+        # a requirements file (often the maintainer's tools) must not add to them.
+        return "group", []
+    reason = (
+        "no [project] to hold it: this project builds no wheel; to publish these as its "
+        "dependencies, write [project] with them by hand"
+    )
+    return "kept", [Entry(runtime, Action.KEPT, reason=reason)]
+
+
+_GROUP_REASON = (
+    "the wheel declares no dependencies, and adding these would change its METADATA: "
+    "a dependency group instead"
+)
+
+
+def _convert_all(
+    paths: list[str], texts: Mapping[str, str], roles: dict[str, str | None]
+) -> tuple[dict[str, reqs.FileResult], list[str]]:
+    """Convert the migrated files; a file that yields nothing (only ``-e .``) is not one.
+
+    An include of such a file would name a group that is never written, so its role
+    is taken away until no file changes: includers then keep their ``-r`` line.
+    """
+    empty: list[str] = []
+    while True:
+        results = {
+            path: reqs.convert_file(
+                path,
+                texts[path],
+                target=f"[dependency-groups] {roles[path]}",
+                include_targets=roles,
+            )
+            for path in paths
+            if roles[path]
+        }
+        now = [p for p, r in results.items() if not r.items and r.kept]
+        if not now:
+            return results, empty
+        for path in now:
+            roles[path] = None
+        empty.extend(now)
+
+
+def _not_migrated(result: reqs.FileResult) -> list[Entry]:
+    """A file nothing moves out of: its lines all stay, whatever they would have become."""
+    entries = [
+        e
+        if e.action == Action.KEPT
+        else Entry(e.source, Action.KEPT, reason="nothing else in the file moves, so it stays")
+        for e in result.entries
+    ]
+    reason = f"{result.kept} line(s) stay in it (see above); no group is written for it"
+    return [*entries, Entry(result.path, Action.KEPT, reason=reason)]
+
+
 def plan_requirements(
-    files: Mapping[str, str], doc: TOMLDocument, packaging: Packaging, *, remove_legacy: bool
+    files: Mapping[str, str],
+    doc: TOMLDocument,
+    packaging: Packaging,
+    *,
+    remove_legacy: bool,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[Table], list[Entry], set[str]]:
+    """The requirements files' tables, ledger and the files to remove.
+
+    *sources* holds MANIFEST.in when there is one: a file it ships is never removed.
+    """
     named = [p for p in files if reqs.is_requirements_file(p)]
     included = {p for path in named for p in reqs.referenced(path, files[path]) if p in files}
     paths = sorted(
@@ -85,110 +177,47 @@ def plan_requirements(
     texts = {p: files[p] for p in paths}
     reqs.include_graph(texts, exists=set(files))
     runtime, groups, entries = reqs.discover(paths)
-    roles: dict[str, str | None] = {}
-    runtime_target: str | None = None
-    runtime_reason = ""
-    if runtime is not None:
-        probe = reqs.convert_file(runtime, texts[runtime], target="", include_targets={})
-        declared = _existing_dependencies(doc, packaging)
-        has_name = packaging.name is not None or "name" in doc.get("project", {})
-        if runtime in packaging.dependency_files:
-            _refuse_pip_syntax(runtime, texts[runtime])
-            roles[runtime] = ""
-            entries.append(
-                Entry(
-                    runtime,
-                    Action.KEPT,
-                    reason="setup.cfg reads it (`install_requires = file:`); "
-                    "it stays the dynamic source",
-                )
-            )
-        elif _dynamic_dependencies(doc, packaging):
-            roles[runtime] = ""
-            entries.append(
-                Entry(
-                    runtime,
-                    Action.KEPT,
-                    reason="[project] dependencies is dynamic (setup.py computes it); "
-                    "left as it is",
-                )
-            )
-        elif declared is not None:
-            mine = reqs.plain_requirements(probe.items)
-            if mine is not None and probe.kept == 0 and _same(mine, declared):
-                roles[runtime] = ""
-                runtime_target = "duplicate"
-            else:
-                roles[runtime] = None
-                entries.append(
-                    Entry(
-                        runtime,
-                        Action.KEPT,
-                        reason="differs from [project].dependencies: "
-                        "an environment's pins, not package metadata",
-                    )
-                )
-        elif has_name:
-            roles[runtime] = ""
-            runtime_target = "[project] dependencies"
-            if packaging.tables:
-                runtime_reason = "the wheel did not declare these before: METADATA gains them"
-        else:
-            roles[runtime] = None
-            entries.append(
-                Entry(
-                    runtime,
-                    Action.KEPT,
-                    reason="no [project] to hold it: give the project a name and a version "
-                    "in pyproject.toml's [project], then run again",
-                )
-            )
     used: set[str] = {
         f.key for t in packaging.tables if t.name == ("dependency-groups",) for f in t.fields
     }
-    for path in groups:
+
+    def new_group(path: str) -> str:
         name = reqs.group_name(path)
         if name in used:
             name = f"{name}-requirements"
         used.add(name)
-        roles[path] = name
-    tables: list[Table] = []
+        return name
+
+    roles: dict[str, str | None] = {}
+    kind = ""
+    if runtime is not None:
+        kind, runtime_entries = _runtime_role(runtime, texts[runtime], doc, packaging)
+        entries.extend(runtime_entries)
+        if kind == "group":
+            roles[runtime] = new_group(runtime)
+        else:
+            # "" (the project's own dependencies): a -r of it is implied by the project.
+            roles[runtime] = None if kind == "kept" else ""
+    for path in groups:
+        roles[path] = new_group(path)
+    order = ([runtime] if runtime else []) + groups
+    results, empty = _convert_all(order, texts, roles)
     removable: set[str] = set()
+    if kind == "duplicate" and runtime is not None:
+        entries.append(Entry(runtime, Action.DROPPED, reason="duplicates [project].dependencies"))
+        removable.add(runtime)
     group_table = Table(("dependency-groups",))
-    for path in ([runtime] if runtime else []) + groups:
-        role = roles[path]
-        if role is None:
+    for path in order:
+        if path in empty:
+            entries.extend(_not_migrated(_final(path, texts, roles)))
+            continue
+        result = results.get(path)
+        if result is None:
             continue
         if path == runtime:
-            if runtime_target is None:
-                continue
-            if runtime_target == "duplicate":
-                entries.append(
-                    Entry(path, Action.DROPPED, reason="duplicates [project].dependencies")
-                )
-                removable.add(path)
-                continue
-            result = reqs.convert_file(
-                path, texts[path], target=runtime_target, include_targets=roles
-            )
-            # Nothing moved (every line kept, say hash-pinned): write no empty list.
-            if result.items or not result.kept:
-                project = Table(("project",))
-                project.add("dependencies", result.items, origin=path)
-                tables.append(project)
-            if runtime_reason:
-                result.entries = [
-                    Entry(e.source, Action.TRANSFORMED, e.target, runtime_reason)
-                    if e.action == Action.MAPPED
-                    else e
-                    for e in result.entries
-                ]
-        else:
-            result = reqs.convert_file(
-                path, texts[path], target=f"[dependency-groups] {role}", include_targets=roles
-            )
-            if result.items or not result.kept:
-                group_table.add(role, result.items, origin=path)
+            target = f"[dependency-groups] {roles[path]}"
+            entries.append(Entry(path, Action.TRANSFORMED, target, _GROUP_REASON))
+        group_table.add(str(roles[path]), result.items, origin=path)
         entries.extend(result.entries)
         if result.kept == 0:
             removable.add(path)
@@ -196,22 +225,21 @@ def plan_requirements(
             entries.append(
                 Entry(path, Action.KEPT, reason=f"{result.kept} line(s) stay in it (see above)")
             )
-    if group_table.fields:
-        tables.append(group_table)
-    removed = removable if remove_legacy else set()
+    tables = [group_table] if group_table.fields else []
+    needed = read_by_the_build(removable, files, sources, doc.unwrap())
+    removed = {p for p in removable if p not in needed} if remove_legacy else set()
     for path in sorted(removable):
-        if path in removed:
-            entries.append(
-                Entry(
-                    path, Action.MAPPED, PYPROJECT, "every line migrated; removed (--remove-legacy)"
-                )
-            )
+        if path in needed:
+            reason = f"every line migrated, but {needed[path]}: never removed"
+            entries.append(Entry(path, Action.KEPT, reason=reason))
+        elif path in removed:
+            reason = "every line migrated; removed (--remove-legacy)"
+            entries.append(Entry(path, Action.MAPPED, PYPROJECT, reason))
         else:
-            entries.append(
-                Entry(
-                    path,
-                    Action.KEPT,
-                    reason="fully migrated; kept (pass --remove-legacy to remove it)",
-                )
-            )
+            reason = "fully migrated; kept (pass --remove-legacy to remove it)"
+            entries.append(Entry(path, Action.KEPT, reason=reason))
     return tables, entries, removed
+
+
+def _final(path: str, texts: Mapping[str, str], roles: Mapping[str, str | None]) -> reqs.FileResult:
+    return reqs.convert_file(path, texts[path], target="", include_targets=roles)

@@ -7,7 +7,8 @@ separator, requirement lines with `` #`` comments dropped and ``\\`` lines
 joined (``setup_cfg_values``). Where pyproject.toml's defaults differ from
 setup.cfg's (``include-package-data``, namespace discovery, readme content type)
 the old behaviour is written out explicitly. ``setup_cfg_metadata`` maps
-``[metadata]``, ``setup_cfg_options`` maps ``[options]`` and its sub-sections.
+``[metadata]``, ``setup_cfg_options`` maps ``[options]``, ``setup_cfg_sections`` its
+sub-sections.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from setsquare.migrate.setup_cfg_attr import version_module_paths
 from setsquare.migrate.setup_cfg_base import FLOOR_PROJECT
 from setsquare.migrate.setup_cfg_metadata import MetadataMapper
 from setsquare.migrate.setup_cfg_options import OptionsMapper
+from setsquare.migrate.setup_cfg_sections import SectionsMapper
 from setsquare.migrate.setup_cfg_values import Reader
 
 if TYPE_CHECKING:
@@ -66,8 +68,8 @@ class Packaging:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-class _Mapper(MetadataMapper, OptionsMapper):
-    """Both halves of setup.cfg's packaging sections."""
+class _Mapper(MetadataMapper, OptionsMapper, SectionsMapper):
+    """setup.cfg's packaging sections: [metadata], [options] and [options.*]."""
 
 
 def _line_of(entry: Entry) -> int:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Inline, Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.setup_cfg_base import MapperBase
 from setsquare.migrate.setup_cfg_values import (
@@ -248,111 +247,18 @@ class OptionsMapper(MapperBase):
         self._bool(option, s, "include-package-data")
 
     def opt_zip_safe(self, option: IniOption, s: str, _: object) -> None:
-        self._bool(option, s, "zip-safe", "obsolete (eggs only)")
-
-    def opt_cmdclass(self, option: IniOption, s: str, _: object) -> None:
-        self._to_setuptools(option, s, "cmdclass", dict(dict_lines(self.r, s, option)))
-
-    def opt_entry_points(self, option: IniOption, s: str, _: object) -> None:
-        files = file_directive(self.r.value(s, option))
-        if files is None:
-            self.r.record(
-                s,
-                option,
-                Action.DROPPED,
-                reason="setuptools only reads `file:` here; use [options.entry_points]",
-            )
-            return
-        self.set_dynamic("entry-points", {"file": one_or_many(files)}, s, option)
-        self.dynamic.extend(["scripts", "gui-scripts"])
+        # setuptools reads [tool.setuptools] zip-safe too, but only to write a flag file
+        # (egg-info/not-zip-safe in the sdist; for true, zip-safe in the wheel's dist-info
+        # as well) that no installer reads, and the key is deprecated: writing it would
+        # give a new pyproject.toml a dead key that a later setuptools may refuse.
         self.r.record(
             s,
             option,
-            Action.TRANSFORMED,
-            "[tool.setuptools.dynamic] entry-points",
-            "file: read at build time",
+            Action.DROPPED,
+            reason="obsolete (eggs only): its one trace is a zip-safe flag file in the "
+            "egg-info (and, when true, the wheel's dist-info) that no installer reads; "
+            "deprecated in pyproject.toml",
         )
 
-    # -- [options.*] sections ----------------------------------------------------
-
-    def extras_require(self, section: IniSection) -> None:
-        s = section.name
-        files = {o.key: file_directive(self.r.value(s, o)) for o in section.options}
-        from_files = [key for key, value in files.items() if value is not None]
-        if from_files and len(from_files) != len(files):
-            option = section.options[0]
-            raise InputError(
-                self.r.ini.path,
-                f"[{s}] mixes `file:` extras ({', '.join(from_files)}) with inline ones; "
-                "pyproject.toml can only make all extras dynamic or none",
-                line=option.line,
-                hint="list every extra inline, or every extra as `file:`",
-            )
-        if from_files:
-            value: Inline = {}
-            for option in section.options:
-                listed = files[option.key]
-                assert listed is not None
-                value[option.key] = one_or_many(listed)
-                self.r.record(
-                    s,
-                    option,
-                    Action.TRANSFORMED,
-                    "[tool.setuptools.dynamic] optional-dependencies",
-                    "file: read at build time",
-                )
-            self.dynamic.append("optional-dependencies")
-            self.dynamic_table.add("optional-dependencies", value)
-            return
-        for option in section.options:
-            self.add(self.extras, option.key, requirements(self.r, s, option), s, option)
-            self.r.record(s, option, Action.MAPPED, f"[project.optional-dependencies] {option.key}")
-
-    def entry_points(self, section: IniSection) -> None:
-        s = section.name
-        for option in section.options:
-            group = option.key
-            if group == "console_scripts":
-                table, target = self.scripts, "[project.scripts]"
-            elif group == "gui_scripts":
-                table, target = self.gui_scripts, "[project.gui-scripts]"
-            else:
-                table = Table(("project", "entry-points", group))
-                self.entry_point_groups.append(table)
-                target = f"[project.entry-points.{group}]"
-            for item in list_items(self.r, s, option):
-                name, sep, value = str(item.value).partition("=")
-                if not sep:
-                    raise InputError(
-                        self.r.ini.path,
-                        f"[{s}] {group}: expected `name = module:attr`, got {item.value!r}",
-                        line=option.line,
-                        hint="write one `name = module:attr` per line",
-                    )
-                table.add(
-                    name.strip(), value.strip(), comments=item.comments, origin=self.origin(option)
-                )
-            if option.comments and table.fields:
-                first = table.fields[0]
-                table.fields[0] = type(first)(
-                    first.key, first.value, option.comments + first.comments, first.origin
-                )
-            self.r.record(s, option, Action.MAPPED, target)
-
-    def package_data_section(self, section: IniSection, table: Table, target: str) -> None:
-        s = section.name
-        for option in section.options:
-            self.add(table, option.key, list_items(self.r, s, option), s, option)
-            self.r.record(s, option, Action.MAPPED, f"{target} {option.key!r}")
-
-    def data_files_section(self, section: IniSection) -> None:
-        s = section.name
-        for option in section.options:
-            self.add(self.data_files, option.key, list_items(self.r, s, option), s, option)
-            self.r.record(
-                s,
-                option,
-                Action.MAPPED,
-                "[tool.setuptools.data-files]",
-                "setuptools discourages data files",
-            )
+    def opt_cmdclass(self, option: IniOption, s: str, _: object) -> None:
+        self._to_setuptools(option, s, "cmdclass", dict(dict_lines(self.r, s, option)))

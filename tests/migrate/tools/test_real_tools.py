@@ -336,6 +336,12 @@ _PLUGINS_AND_COMPLEXITY = {
             set(),
             id="mccabe, opt-in B904, per-file-ignores",
         ),
+        pytest.param(
+            {".flake8": "[flake8]\nselect = E,F  # and W291, which flake8 reads as a code\n"},
+            {(10, "E711"), (11, "W291"), (1, "F401")},
+            {(1, "F401")},
+            id="inline comment in select: its code-shaped words count, the rest is a comment",
+        ),
     ],
 )
 def test_ruff_reports_what_flake8_reported(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from setsquare.errors import InputError
 from setsquare.migrate.tools import flake8_plugins as plugins
 from setsquare.migrate.tools import values
+from setsquare.migrate.tools.flake8_inline import comment_note, line_codes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -101,7 +102,9 @@ def decides(
 
 
 def codes(option: IniOption | None) -> list[str]:
-    return [] if option is None else values.commas_or_space(option.value)
+    if option is None:
+        return []
+    return [code for line in option.value.splitlines() for code in line_codes(line)[0]]
 
 
 def _per_file_codes(option: IniOption | None, path: str) -> list[str]:
@@ -219,8 +222,11 @@ def translate_option(
     if option is None:
         return
     for line in option.lines:
-        comments = line.comments
-        for code in values.commas_or_space(line.text):
+        line_list, comment, counted = line_codes(line.text)
+        comments = (*line.comments, comment) if comment else line.comments
+        if comment:
+            into.dropped.append(comment_note(option.key, comment, counted))
+        for code in line_list:
             ruff, reason = to_ruff(code, found)
             if reason:
                 into.dropped.append(reason)
@@ -248,7 +254,10 @@ def files_to_codes(option: IniOption, path: str) -> list[Group]:
 
     for line in option.lines:
         seen_sep = True
-        for match in _TOKEN.finditer(line.text):
+        # flake8 would read an inline comment's words as file patterns (and refuse the
+        # value when it ends so); they are the comment over the group they follow.
+        text, comment = values.inline_comment(line.text)
+        for match in _TOKEN.finditer(text):
             kind = match.lastgroup
             if kind in ("comma", "ws"):
                 seen_sep = True
@@ -272,6 +281,11 @@ def files_to_codes(option: IniOption, path: str) -> list[Group]:
                 seen_sep = False
             else:
                 _bad_per_file(option, path, line.line)
+        if comment and files:
+            comments = (*comments, comment)
+        elif comment and groups:
+            done_files, done_codes, done_comments = groups[-1]
+            groups[-1] = (done_files, done_codes, (*done_comments, comment))
     flush()
     return groups
 

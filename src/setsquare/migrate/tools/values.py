@@ -21,6 +21,22 @@ _TRUE = frozenset({"1", "yes", "true", "on"})
 _FALSE = frozenset({"0", "no", "false", "off"})
 
 
+#: where an INI inline comment starts: ``#`` or ``;`` first or after whitespace
+_INLINE_COMMENT = re.compile(r"(?:^|\s)[#;]")
+
+
+def inline_comment(text: str) -> tuple[str, str]:
+    """*text* without a trailing ``  # comment``, and the comment's text ("" if none).
+
+    configparser keeps such a comment in the value unless told otherwise (flake8 does
+    not tell it), so each tool decides what the words mean; this only finds them.
+    """
+    match = _INLINE_COMMENT.search(text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], text[match.end() :].strip()
+
+
 def commas(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 

@@ -1,0 +1,7 @@
+"""license='BSD' (free text) here, license_file in setup.cfg: as vine 5.0.0 has it."""
+
+from setuptools import setup
+
+setup(
+    py_modules=["bsdlike"],
+)

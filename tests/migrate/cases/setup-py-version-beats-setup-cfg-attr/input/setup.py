@@ -1,0 +1,3 @@
+from setuptools import setup
+
+setup(version="1.2.0")
