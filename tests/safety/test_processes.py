@@ -74,9 +74,14 @@ def test_a_signal_at_any_moment_leaves_the_project_whole(
     time.sleep(delay)
     process.send_signal(signum)
     _out, err = process.communicate(timeout=120)
+    after = snapshot(root)
+    if "Fatal Python error: init_import_site" in err:
+        # The signal beat the interpreter's own start-up (a loaded machine): no line of
+        # setsquare ran, and Python prints its own report. Nothing may have changed.
+        assert after == before
+        return
     assert process.returncode in DOCUMENTED, err
     assert "Traceback" not in err
-    after = snapshot(root)
     assert after in (before, migrated), sorted(set(after) ^ set(migrated))
     if process.returncode == 0:
         assert after == migrated
