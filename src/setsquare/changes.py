@@ -84,9 +84,13 @@ def confine(root: Path, rel: str) -> Path:
             rel, "is outside the project", hint="setsquare reads and writes only inside it"
         )
     path = root / rel
-    if _loops(path):
-        raise InputError(rel, "is a link that loops", hint="remove the link, then run again")
-    if not inside(root, path):
+    try:
+        real, real_root = path.resolve(), root.resolve()
+    except (OSError, RuntimeError) as error:  # a link loop: RuntimeError before Python 3.13
+        raise InputError(
+            rel, "is a link that loops", hint="remove the link, then run again"
+        ) from error
+    if real != real_root and real_root not in real.parents:
         raise OutsideError(
             rel,
             "leads outside the project (through `..` or a link); setsquare neither reads "
@@ -94,14 +98,6 @@ def confine(root: Path, rel: str) -> Path:
             hint="replace the link with a copy of the file inside the project, then run again",
         )
     return path
-
-
-def _loops(path: Path) -> bool:
-    try:
-        path.resolve()
-    except (OSError, RuntimeError):
-        return True
-    return False
 
 
 def decode(rel: str, data: bytes) -> str:
