@@ -270,26 +270,26 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             # Not redacted: copier may prompt on this terminal for new questions.
             return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
-    with project_lock(root), _redacted_stdout():
-        if args.command == "adopt":
-            from setsquare.commands.adopt import adopt
+        with _redacted_stdout():
+            if args.command == "adopt":
+                from setsquare.commands.adopt import adopt
 
-            return adopt(
+                return adopt(
+                    path=args.path,
+                    baseline=args.baseline,
+                    bundle_url=args.bundle_url,
+                    bundle_rev=args.bundle_rev,
+                    install=not args.no_install,
+                )
+            from setsquare.commands.migrate import migrate
+
+            return migrate(
                 path=args.path,
-                baseline=args.baseline,
-                bundle_url=args.bundle_url,
-                bundle_rev=args.bundle_rev,
-                install=not args.no_install,
+                diff=args.diff,
+                check=args.check,
+                verify=args.verify,
+                remove_legacy=args.remove_legacy,
             )
-        from setsquare.commands.migrate import migrate
-
-        return migrate(
-            path=args.path,
-            diff=args.diff,
-            check=args.check,
-            verify=args.verify,
-            remove_legacy=args.remove_legacy,
-        )
 
 
 #: The commands that change a project in place, and so take its lock.
