@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from setsquare import __version__
-from setsquare.main import main
+from setsquare.main import Terminated, main
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,6 +50,30 @@ def test_interrupt_exits_130(
     monkeypatch.setattr("setsquare.commands.new.new", interrupted)
     assert main(["new", "x"]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("signal_error", "code", "line"),
+    [(KeyboardInterrupt, 130, "interrupted\n"), (Terminated, 143, "terminated\n")],
+)
+def test_a_signal_wrapped_by_an_import_is_still_that_signal(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    signal_error: type[BaseException],
+    code: int,
+    line: str,
+) -> None:
+    # What dataclasses does when Ctrl-C lands in __set_name__ during a lazy import.
+    def wrapped(**_: object) -> int:
+        try:
+            raise signal_error
+        except BaseException as error:
+            msg = "Error calling __set_name__ on 'Field' instance"
+            raise RuntimeError(msg) from error
+
+    monkeypatch.setattr("setsquare.commands.new.new", wrapped)
+    assert main(["new", "x"]) == code
+    assert capsys.readouterr().err == line
 
 
 def test_a_closed_output_pipe_exits_141_quietly(tmp_path: Path) -> None:

@@ -296,6 +296,30 @@ def _dispatch(args: argparse.Namespace) -> int:
 _WRITERS = frozenset({"update", "adopt", "migrate"})
 
 
+def _signal_behind(error: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM an exception was raised from, if any.
+
+    A signal landing inside a lazy import can be re-raised wrapped (dataclasses turn a
+    KeyboardInterrupt in ``__set_name__`` into a RuntimeError); it is still the signal.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (KeyboardInterrupt, Terminated)):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _report_signal(error: BaseException) -> int:
+    if isinstance(error, Terminated):
+        print("terminated", file=sys.stderr)
+        return EXIT_TERMINATED
+    print("interrupted", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     previous = signal.getsignal(signal.SIGTERM)
@@ -320,13 +344,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = os_error(error)
         problem.report()
         return problem.exit_code
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Terminated:
-        print("terminated", file=sys.stderr)
-        return EXIT_TERMINATED
-    except Exception:
+    except (KeyboardInterrupt, Terminated) as error:
+        return _report_signal(error)
+    except Exception as error:
+        signal_seen = _signal_behind(error)
+        if signal_seen is not None:
+            return _report_signal(signal_seen)
         traceback.print_exc()
         print(
             "error: setsquare hit an internal error (the traceback is above)",
