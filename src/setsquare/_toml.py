@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from setsquare._shape import ANY_TABLE, TOML_WORDS, Table, dotted, problem, toml_line
+from setsquare._text import decode
 from setsquare.errors import InputError
 
 if sys.version_info >= (3, 11):
@@ -52,13 +53,12 @@ def check_shape(data: dict[str, Any], text: str, path: str = "pyproject.toml") -
 def load_toml(path: Path, *, missing_ok: bool = True) -> dict[str, Any]:
     """Parse *path*; an absent file is empty when *missing_ok*; broken TOML is an InputError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         if missing_ok:
             return {}
         raise InputError(str(path), "no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(str(path), f"is not UTF-8 text ({error.reason})") from error
+    text = decode(str(path), data)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -38,13 +38,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from setsquare import _text
+from setsquare._text import BOM
 from setsquare.errors import InputError, OutputError, SetsquareError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from types import FrameType
 
-BOM = "\ufeff"
 #: Temporary and backup files carry this in their names, so a leftover is recognisable.
 MARK = ".setsquare-"
 #: How long a second setsquare waits for the first to finish before giving up.
@@ -102,14 +103,7 @@ def confine(root: Path, rel: str) -> Path:
 
 def decode(rel: str, data: bytes) -> str:
     """*data* as text; a BOM is dropped (`ChangeSet` puts it back); not UTF-8 is an InputError."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            rel, f"is not UTF-8 text ({error.reason})", line=line, hint="save the file as UTF-8"
-        ) from error
-    return text.removeprefix(BOM)
+    return _text.decode(rel, data).removeprefix(BOM)
 
 
 def read_text(root: Path, rel: str) -> str | None:

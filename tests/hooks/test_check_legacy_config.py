@@ -57,4 +57,14 @@ def test_broken_pyproject_is_named_with_its_line(
 def test_non_utf8_file_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "setup.cfg").write_bytes(b"[metadata]\nname = caf\xe9\n")
     assert main(["setup.cfg"]) == 1
-    assert capsys.readouterr().err == "error: setup.cfg: is not UTF-8 text\n"
+    assert capsys.readouterr().err == (
+        "error: setup.cfg:2: is not UTF-8 text (byte 0xe9)\nhint: save the file as UTF-8\n"
+    )
+
+
+def test_a_bom_before_setup_cfg_is_read_as_the_tools_read_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "setup.cfg").write_bytes(b"\xef\xbb\xbf[metadata]\nname = demo\n")
+    assert main(["setup.cfg"]) == 1
+    assert "setup.cfg:1: [metadata]" in capsys.readouterr().out

@@ -323,7 +323,7 @@ UPDATE: list[tuple[Case, Repo]] = [
         Case(
             "update-answers-not-utf8-names-line",
             U,
-            first_line=r"error: .*/\.copier-answers\.yml:2: not UTF-8 text \(byte 0xff\)$",
+            first_line=r"error: .*/\.copier-answers\.yml:2: is not UTF-8 text \(byte 0xff\)$",
         ),
         _broken(b"_commit: v1\nproject_name: caf\xff\n"),
     ),
@@ -565,7 +565,7 @@ CHECK = [
         "check-pyproject-not-utf8-names-line",
         C,
         project={"pyproject.toml": b'[project]\nname = "caf\xe9"\n'},
-        first_line=r"error: .*/pyproject\.toml:2: not UTF-8 text \(byte 0xe9\)$",
+        first_line=r"error: .*/pyproject\.toml:2: is not UTF-8 text \(byte 0xe9\)$",
     ),
     Case(
         "check-pyproject-binary",
@@ -577,7 +577,7 @@ CHECK = [
         "check-pyproject-utf16",
         C,
         project={"pyproject.toml": '[project]\nname = "x"\n'.encode("utf-16")},
-        first_line=r"error: .*/pyproject\.toml:1: not UTF-8 text \(byte 0xff\)$",
+        first_line=r"error: .*/pyproject\.toml:1: is not UTF-8 text \(byte 0xff\)$",
     ),
     Case(
         "check-pyproject-bom",
@@ -666,7 +666,7 @@ CHECK = [
         "check-precommit-not-utf8",
         C,
         project={".pre-commit-config.yaml": b"repos: []\n# caf\xe9\n"},
-        first_line=r"error: .*/\.pre-commit-config\.yaml:2: not UTF-8 text \(byte 0xe9\)$",
+        first_line=r"error: .*/\.pre-commit-config\.yaml:2: is not UTF-8 text \(byte 0xe9\)$",
     ),
     Case(
         "check-precommit-a-list",

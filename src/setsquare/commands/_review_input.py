@@ -34,6 +34,7 @@ from setsquare._shape import (
     toml_line,
     yaml_line,
 )
+from setsquare._text import BOM, decode
 from setsquare._toml import tomllib
 from setsquare.errors import InputError
 
@@ -209,16 +210,10 @@ def _present(root: Path) -> Iterator[_File]:
 
 
 def _decode(file: _File, data: bytes) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            file.name,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x})",
-            line=data.count(b"\n", 0, error.start) + 1,
-            hint=f"save it as UTF-8: the tools that read {file.name} expect UTF-8",
-        ) from error
-    if text.startswith("\ufeff") and file.parse == "toml":
+    text = decode(
+        file.name, data, hint=f"save it as UTF-8: the tools that read {file.name} expect UTF-8"
+    )
+    if text.startswith(BOM) and file.parse == "toml":
         raise InputError(
             file.name,
             "starts with a byte-order mark, which TOML does not allow",

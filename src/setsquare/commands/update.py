@@ -21,6 +21,7 @@ from copier.errors import CopierError, UnsafeTemplateError
 from plumbum import ProcessExecutionError
 
 from setsquare._shape import YAML_WORDS, describe_value
+from setsquare._text import decode
 from setsquare.commands._answers import check_answers
 from setsquare.commands._copier import Worker, is_answer_error, unknown_revision
 from setsquare.errors import InputError, SetsquareError, TemplateError, UsageError
@@ -174,16 +175,7 @@ def _read_answers(root: Path, path: str) -> _Answers:
             "`copier copy`; to bring an existing project up to standard, use `setsquare adopt`",
         )
     shown = str(Path(path) / ANSWERS_FILE)
-    raw = answers_path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            shown,
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
-            line=raw.count(b"\n", 0, error.start) + 1,
-            hint=_RESTORE,
-        ) from error
+    text = decode(shown, answers_path.read_bytes(), hint=_RESTORE)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         values = yaml.safe_load(text)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare._git import listed_files
+from setsquare._text import BOM, decode
 from setsquare._toml import load_toml
 from setsquare.checks.legacy import find_legacy, legacy_candidates
 from setsquare.errors import InputError
@@ -40,9 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = {}
     for path in paths:
         try:
-            files[path] = Path(path).read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            return report_error(InputError(path, "is not UTF-8 text"))
+            # configparser and ast take a BOM as text; the tools that read these skip it.
+            files[path] = decode(path, Path(path).read_bytes()).removeprefix(BOM)
+        except InputError as error:
+            return report_error(error)
     findings = find_legacy(files, pyproject)
     for finding in findings:
         print(finding.render())
