@@ -6,9 +6,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-import yaml
-
-from setsquare.main import main, make_parser
+from setsquare.main import main
 from tests.helpers import REPO_ROOT
 
 if TYPE_CHECKING:
@@ -41,22 +39,3 @@ def test_quick_start_scaffold_command_works(template_repo: Path, tmp_path: Path)
     argv[argv.index("--template") + 1] = str(template_repo)
     assert main(argv) == 0
     assert (dest / "src" / "demo_project" / "__init__.py").is_file()
-
-
-def test_every_command_has_a_section() -> None:
-    parser = make_parser()
-    subparsers = next(a for a in parser._actions if a.dest == "command")
-    for name in subparsers.choices:  # type: ignore[union-attr]
-        assert f"### `setsquare {name}`" in README
-
-
-def test_every_hook_id_has_a_section() -> None:
-    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hooks
-    for hook in hooks:
-        assert f"### `{hook['id']}`" in README, hook["id"]
-
-
-def test_exit_codes_are_documented() -> None:
-    for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 130 |", "| 141 |", "| 143 |"):
-        assert code in README
