@@ -1,100 +1,141 @@
+"""check-legacy-config, SQ300 and `setsquare migrate` tell one story: a finding is exactly
+something migrate would move, and after migrate there is none."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from setsquare.checks.legacy import find_legacy, legacy_candidates
+from setsquare.commands.migrate import read_inputs, read_sources
+from setsquare.errors import InputError
 
-PYPROJECT = {"project": {"name": "demo", "dependencies": ["requests>=2", "Click<9"]}}
+SETUP_PY_COMPUTED = """\
+from setuptools import setup, find_packages
+setup(
+    version=read_version(),
+    long_description=open("README.md").read(),
+    packages=find_packages(),
+    py_modules=["a"],
+)
+"""
+PYPROJECT = """\
+[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "demo"
+dynamic = ["version", "readme"]
+dependencies = ["requests>=2"]
+
+[tool.setuptools]
+include-package-data = false
+"""
 
 
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
         pytest.param(
-            {"setup.cfg": "[metadata]\nname = demo\n\n[options]\npackages = find:\n"},
+            {"setup.cfg": "[metadata]\nname = demo\nversion = 1\n\n[options]\npackages = find:\n"},
             [
-                "setup.cfg:1: [metadata] belongs in pyproject.toml [project]",
-                "setup.cfg:4: [options] belongs in pyproject.toml [project] and [tool.setuptools]",
+                (
+                    "setup.cfg:2: `setsquare migrate` moves 4 items ([metadata] name, "
+                    "[metadata] version, [options] packages, "
+                    "[options] include_package_data (absent))"
+                )
             ],
             id="setup.cfg-metadata",
         ),
         pytest.param(
-            {"setup.cfg": "[flake8]\nmax-line-length = 100\n[mypy-yaml.*]\nignore = 1\n"},
+            {
+                "tox.ini": "[tox]\nenv_list = py311\n[pytest]\naddopts = -ra\n[coverage:run]\n"
+                "branch = true\n"
+            },
             [
                 (
-                    "setup.cfg:1: [flake8] belongs in pyproject.toml [tool.ruff] "
-                    "(Ruff replaces flake8)"
-                ),
-                "setup.cfg:3: [mypy-yaml.*] belongs in pyproject.toml [[tool.mypy.overrides]]",
-            ],
-            id="setup.cfg-tools",
-        ),
-        pytest.param(
-            {"tox.ini": "[tox]\nenv_list = py311\n[pytest]\naddopts = -ra\n[coverage:run]\n"},
-            [
-                "tox.ini:3: [pytest] belongs in pyproject.toml [tool.pytest.ini_options]",
-                "tox.ini:5: [coverage:run] belongs in pyproject.toml [tool.coverage.*]",
+                    "tox.ini:4: `setsquare migrate` moves 2 items "
+                    "([pytest] addopts, [coverage:run] branch)"
+                )
             ],
             id="tox.ini-keeps-tox",
         ),
         pytest.param(
-            {".flake8": "[flake8]\n", "mypy.ini": "[mypy]\n", ".coveragerc": "[run]\n"},
-            [
-                ".coveragerc: belongs in pyproject.toml [tool.coverage.*]",
-                ".flake8: belongs in pyproject.toml [tool.ruff] (Ruff replaces flake8)",
-                "mypy.ini: belongs in pyproject.toml [tool.mypy]",
-            ],
-            id="standalone-files",
+            {"pytest.ini": "[pytest]\naddopts = -ra\n"},
+            ["pytest.ini:2: `setsquare migrate` moves 1 item ([pytest] addopts)"],
+            id="standalone-file",
         ),
         pytest.param(
             {"setup.py": "from setuptools import setup\nsetup(name='demo', version='1.0')\n"},
-            [
-                (
-                    "setup.py:2: setup() passes metadata (name, version); it belongs in "
-                    "pyproject.toml [project]"
-                )
-            ],
+            ["setup.py:2: `setsquare migrate` moves 2 items (name=, version=)"],
             id="setup.py-literal",
         ),
         pytest.param(
-            {"requirements.txt": "requests>=2\nclick<9  # cli\nrich\n"},
+            {
+                "setup.py": SETUP_PY_COMPUTED,
+                "pyproject.toml": PYPROJECT.split("\n[tool.setuptools]")[0],
+            },
+            ["pyproject.toml: `setsquare migrate` changes it (`--diff` shows how)"],
+            id="a-default-written-out-is-a-change-too",
+        ),
+        pytest.param(
+            {"pytest.ini": "[pytest]\n"},
             [
-                (
-                    "requirements.txt: repeats [project].dependencies (click, requests); "
-                    "keep them in one place"
-                )
+                "pyproject.toml: `setsquare migrate` changes it (`--diff` shows how)",
+                "pytest.ini: `setsquare migrate` changes it (`--diff` shows how)",
             ],
-            id="requirements-duplicate",
+            id="an-empty-pytest-ini-becomes-an-empty-table",
+        ),
+        pytest.param(
+            {"requirements-docs.txt": "sphinx\n"},
+            ["requirements-docs.txt:1: `setsquare migrate` moves 1 item (sphinx)"],
+            id="requirements-become-a-group",
         ),
     ],
 )
-def test_legacy_places_are_named(files: dict[str, str], expected: list[str]) -> None:
-    assert [f.render() for f in find_legacy(files, PYPROJECT)] == expected
+def test_a_finding_is_what_migrate_moves(files: dict[str, str], expected: list[str]) -> None:
+    assert [f.render() for f in find_legacy(files)] == expected
 
 
 @pytest.mark.parametrize(
     "files",
     [
-        pytest.param({"setup.py": "from setuptools import setup\nsetup()\n"}, id="shim-setup.py"),
+        # The circle of the adopt corpus: the hook flagged these and migrate had nothing to do.
+        pytest.param(
+            {"setup.py": SETUP_PY_COMPUTED, "pyproject.toml": PYPROJECT},
+            id="computed-and-build-only-setup-arguments-stay",
+        ),
+        pytest.param({"setup.py": "from setuptools import setup\nsetup()\n"}, id="shim"),
         pytest.param({"setup.cfg": "[bdist_wheel]\nuniversal = 1\n"}, id="setup.cfg-other"),
         pytest.param({"tox.ini": "[tox]\nenv_list = py311\n"}, id="tox-only"),
         pytest.param(
-            {"requirements.txt": "requests==2.32.0 \\\n    --hash=sha256:abc\n"}, id="hashed-lock"
+            {"requirements.txt": "requests>=2\n", "pyproject.toml": PYPROJECT},
+            id="requirements-repeating-the-dependencies-stay",
         ),
-        pytest.param({"requirements-docs.txt": "sphinx\n"}, id="other-requirements"),
     ],
 )
-def test_modern_or_unrelated_files_pass(files: dict[str, str]) -> None:
-    assert find_legacy(files, PYPROJECT) == []
+def test_nothing_for_migrate_is_no_finding(files: dict[str, str]) -> None:
+    assert find_legacy(files) == []
 
 
-def test_requirements_without_project_table_are_not_duplicates() -> None:
-    assert find_legacy({"requirements.txt": "requests\n"}, {}) == []
+def test_what_migrate_refuses_is_its_own_error() -> None:
+    with pytest.raises(InputError, match=r"setup\.py:1: is not valid Python") as caught:
+        find_legacy({"setup.py": "setup(\n"})
+    assert caught.value.hint
 
 
-def test_unparsable_files_are_reported_with_a_line() -> None:
-    (finding,) = find_legacy({"setup.py": "setup(\n"}, {})
-    assert finding.render().startswith("setup.py:1: cannot be parsed")
+CASES = Path(__file__).parents[1] / "migrate" / "cases"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CASES.iterdir() if (p / "input").is_dir()))
+def test_every_golden_case_is_flagged_before_migrate_and_clean_after(name: str) -> None:
+    before, after = CASES / name / "input", CASES / name / "expected"
+    files = read_inputs(before)
+    assert find_legacy(files, read_sources(before, files)), "migrate changes this case"
+    files = read_inputs(after)
+    assert find_legacy(files, read_sources(after, files)) == []
 
 
 def test_candidates_are_filtered_by_name_at_the_root_only() -> None:

@@ -37,7 +37,10 @@ def test_legacy_and_missing_bundle_fail(tmp_path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "FAIL SQ110: Formats with ruff-format" in out
     assert "FAIL SQ300: No packaging metadata or tool configuration in legacy places" in out
-    assert "setup.cfg:1: [flake8] belongs in pyproject.toml [tool.ruff]" in out
+    assert (
+        "- setup.cfg:1: `setsquare migrate` moves 2 items ([flake8] max-line-length, [flake8])"
+        in out
+    )
     assert "FAIL SQ310: Ruff's rules are selected explicitly" in out
     assert "ok   SQ" not in out  # only failures without --all
 

@@ -10,14 +10,16 @@ and add the legacy-config and tool-pin checks. Registered through the
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
 from setsquare._toml import tomllib
 from setsquare.adopt.precommit_config import jobs_done
-from setsquare.checks.legacy import find_legacy, legacy_candidates
+from setsquare.checks.legacy import Finding, find_legacy
 from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
+from setsquare.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -88,16 +90,19 @@ def setsquare_toml(root: Traversable) -> dict[str, dict[str, Any]]:
     return parsed
 
 
-def setsquare_legacy_files(root: Traversable) -> dict[str, str]:
-    """The legacy config files at the repository root, by name."""
-    names = legacy_candidates(item.name for item in root.iterdir() if item.is_file())
-    files = {}
-    for name in names:
-        try:
-            files[name] = root.joinpath(name).read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            files[name] = ""
-    return files
+def setsquare_legacy_findings(root: Traversable) -> list[Finding]:
+    """What `setsquare migrate` would move at the repository root (none for a remote root:
+    migrate reads a local project)."""
+    if not isinstance(root, Path):
+        return []
+    from setsquare.commands.migrate import read_inputs, read_sources
+
+    try:
+        files = read_inputs(root)
+        return find_legacy(files, read_sources(root, files))
+    except InputError as error:
+        problem = error.message.split(": ", 1)[-1]
+        return [Finding(error.path, error.line, f"`setsquare migrate` refuses it: {problem}")]
 
 
 def repo_review_fixtures() -> dict[str, Any]:
@@ -106,7 +111,7 @@ def repo_review_fixtures() -> dict[str, Any]:
         "setsquare_hook_ids": setsquare_hook_ids,
         "setsquare_workflows": setsquare_workflows,
         "setsquare_toml": setsquare_toml,
-        "setsquare_legacy_files": setsquare_legacy_files,
+        "setsquare_legacy_findings": setsquare_legacy_findings,
     }
 
 
@@ -193,12 +198,12 @@ class SQ300(SetsquareCheck):
     "No packaging metadata or tool configuration in legacy places"
 
     @staticmethod
-    def check(setsquare_legacy_files: dict[str, str], pyproject: dict[str, Any]) -> str:
+    def check(setsquare_legacy_findings: list[Finding]) -> str:
         """Move legacy configuration into `pyproject.toml` with `setsquare migrate`."""
-        findings = find_legacy(setsquare_legacy_files, pyproject)
+        findings = setsquare_legacy_findings
         if not findings:
             return ""
-        lines = "\n".join(f"- `{f.render()}`" for f in findings)
+        lines = "\n".join(f"- {f.render()}" for f in findings)
         return f"Still in legacy places:\n{lines}\n\nRun `setsquare migrate` to move them."
 
 

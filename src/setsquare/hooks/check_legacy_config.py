@@ -1,8 +1,8 @@
-"""Fail when packaging metadata or tool configuration still lives in legacy places.
+"""Fail while `setsquare migrate` has packaging metadata or tool configuration to move.
 
-Names every legacy file (and line) and points to `setsquare migrate`, which moves
-them into pyproject.toml. Runs on the legacy files pre-commit passes, or on the
-whole repository when given none.
+Names every file (and first line) migrate would change, from migrate's own ledger
+computed in memory, and points to `setsquare migrate`. Runs when pre-commit passes a
+legacy file at the project root, or on the whole repository when given none.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare._git import listed_files
-from setsquare._text import BOM, decode
-from setsquare._toml import load_toml
 from setsquare.checks.legacy import find_legacy, legacy_candidates
 from setsquare.errors import InputError
 from setsquare.hooks._report import report_error
@@ -33,19 +31,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check-legacy-config", description=__doc__)
     parser.add_argument("filenames", nargs="*", help="files to check (default: the repository)")
     args = parser.parse_args(argv)
-    paths = legacy_candidates(args.filenames or _repository_files())
+    if not legacy_candidates(args.filenames or _repository_files()):
+        return 0
+    from setsquare.commands.migrate import read_inputs, read_sources
+
+    root = Path()
     try:
-        pyproject = load_toml(Path("pyproject.toml"))
+        files = read_inputs(root)
+        findings = find_legacy(files, read_sources(root, files))
     except InputError as error:
         return report_error(error)
-    files = {}
-    for path in paths:
-        try:
-            # configparser and ast take a BOM as text; the tools that read these skip it.
-            files[path] = decode(path, Path(path).read_bytes()).removeprefix(BOM)
-        except InputError as error:
-            return report_error(error)
-    findings = find_legacy(files, pyproject)
     for finding in findings:
         print(finding.render())
     if findings:
