@@ -132,6 +132,11 @@ def make_parser() -> argparse.ArgumentParser:
     _add_path(update_parser, "project root")
     _add_vcs_ref(update_parser, "its newest release tag")
     _add_data(update_parser, "change the answer to a template question")
+    update_parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing: exit 1 when a newer template release exists, 0 when current",
+    )
 
     adopt_parser = commands.add_parser(
         "adopt",
@@ -268,6 +273,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "update":
             from setsquare.commands.update import update
 
+            if args.check:
+                if args.data:
+                    raise UsageError(
+                        "--check takes no --data", hint="--check only compares releases"
+                    )
+                from setsquare.commands.update_check import check_update
+
+                return check_update(path=args.path, vcs_ref=args.vcs_ref)
             # Not redacted: copier may prompt on this terminal for new questions.
             return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
         with _redacted_stdout():

@@ -336,3 +336,51 @@ def test_changing_an_answer_at_the_same_release(
     assert 'description = "Now with sprockets."\n' in (project / "pyproject.toml").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.slow
+def test_check_says_when_a_newer_release_exists_and_writes_nothing(
+    history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(history, tmp_path / "demo")
+    (project / "notes.txt").write_text("uncommitted work\n", encoding="utf-8")
+    before = _status_lines(project)
+
+    assert main(["update", str(project), "--check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"demo uses template {OLD_TAG}; {NEW_TAG} is available",
+        "hint: `setsquare update` applies it (review with `git diff`, then commit)",
+    ]
+    assert _status_lines(project) == before
+
+    # Checked against a chosen release: the one it is at.
+    assert main(["update", str(project), "--check", "--vcs-ref", OLD_TAG]) == 0
+    assert capsys.readouterr().out == f"demo is at the newest template release ({OLD_TAG})\n"
+
+
+@pytest.mark.slow
+def test_check_after_the_update_is_current(
+    history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(history, tmp_path / "demo")
+    assert main(["update", str(project)]) == 0
+    _commit(project, "Update")
+    capsys.readouterr()
+    assert main(["update", str(project), "--check"]) == 0
+    assert capsys.readouterr().out == f"demo is at the newest template release ({NEW_TAG})\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "first_line"),
+    [
+        (["--check", "--data", "cli=true"], "error: --check takes no --data"),
+        (["--check"], "error: {path}: not a project made from a Copier template"),
+    ],
+)
+def test_check_refusals_exit_2(
+    argv: list[str], first_line: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["update", str(tmp_path), *argv]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(first_line.format(path=tmp_path))
+    assert err[1].startswith("hint: ")

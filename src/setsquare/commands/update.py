@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,7 @@ from setsquare.commands._copier import Worker, is_answer_error, unknown_revision
 from setsquare.errors import InputError, SetsquareError, TemplateError, UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 ANSWERS_FILE = ".copier-answers.yml"
 #: The next step whenever the answers file itself is broken.
@@ -53,7 +54,7 @@ def update(
     git = shutil.which("git")
     if git is None:
         raise UsageError("git was not found", hint="install git: template updates are git merges")
-    before = _read_answers(root, path)
+    before = read_answers(root, path)
     top = _git_toplevel(git, root, path)
     dirty = [_relative(top / name, root) for _, name in _status(git, root)]
     if dirty:
@@ -63,7 +64,7 @@ def update(
             hint="commit or stash them first, so the update is a diff of its own to review",
         )
     _run_copier(root, path, before, dict(data or {}), vcs_ref)
-    after = _read_answers(root, path).values
+    after = read_answers(root, path).values
     name = after.get("project_name", root.resolve().name)
     old, new = before.values["_commit"], after["_commit"]
     status = _status(git, root, ignored=True)
@@ -105,9 +106,9 @@ def _run_copier(
     root: Path, path: str, answers: _Answers, data: dict[str, str], vcs_ref: str | None
 ) -> None:
     """Copier's update with setsquare's flags; its failures as `SetsquareError`s."""
-    src = str(answers.values["_src_path"])
-    try:
-        with Worker(
+    with (
+        copier_errors(path, answers),
+        Worker(
             dst_path=root,
             data=data,
             vcs_ref=vcs_ref,
@@ -117,10 +118,19 @@ def _run_copier(
             conflict="inline",
             quiet=True,
             unsafe=False,
-        ) as worker:
-            # The questions of the release updated to: a key it does not ask is a typo.
-            check_answers(worker.template.questions_data, data)
-            worker.run_update()
+        ) as worker,
+    ):
+        # The questions of the release updated to: a key it does not ask is a typo.
+        check_answers(worker.template.questions_data, data)
+        worker.run_update()
+
+
+@contextmanager
+def copier_errors(path: str, answers: _Answers) -> Iterator[None]:
+    """Copier's failures around a project's template as `SetsquareError`s."""
+    src = str(answers.values["_src_path"])
+    try:
+        yield
     except SetsquareError:
         raise
     except ValueError as error:
@@ -162,7 +172,7 @@ def _run_copier(
         ) from error
 
 
-def _read_answers(root: Path, path: str) -> _Answers:
+def read_answers(root: Path, path: str) -> _Answers:
     """The answers copier recorded in *root*, with the template provenance checked."""
     if not root.is_dir():
         problem = "is a file, not a folder" if root.exists() else "no such directory"
