@@ -4,7 +4,8 @@
 releases: `OLD_TAG` and `MID_TAG`, older states derived from the checkout with
 the kinds of differences real releases have (a question added, a file added
 and one dropped, newer tool pins and action SHAs, a larger CI matrix, a rule
-added to the Ruff selection), and `NEW_TAG`, the checkout as it is.
+added to the Ruff selection, pytest's ini-style table, no uv cooldown, no update
+workflow), and `NEW_TAG`, the checkout as it is.
 
 The derivation edits the template by anchors. When a template change removes an
 anchor, the builder fails and names it: adapt the older state to the new
@@ -101,6 +102,30 @@ def _before_bot_ignores(root: Path) -> None:
     )
 
 
+def _before_native_pytest(root: Path) -> None:
+    _sub(
+        root / "template" / "pyproject.toml.jinja",
+        r"^# pytest 9's own table.*\n(?:#.*\n)*\[tool\.pytest\]\n"
+        r"(?P<head>minversion.*\ntestpaths.*\n)"
+        r'addopts = \["-ra", (?P<cov>.*)\]\nstrict = true\n',
+        r"[tool.pytest.ini_options]\n\g<head>"
+        r'addopts = ["-ra", "--strict-markers", "--strict-config", \g<cov>]\n'
+        r"xfail_strict = true\n",
+    )
+
+
+def _before_exclude_newer(root: Path) -> None:
+    _sub(
+        root / "template" / "pyproject.toml.jinja",
+        r"^\n\[tool\.uv\]\n(?:#.*\n)*exclude-newer.*\n",
+        "",
+    )
+
+
+def _before_update_workflow(root: Path) -> None:
+    (root / "template" / ".github" / "workflows" / "template-update.yml").unlink()
+
+
 #: The release that made each change; a state before it has the change undone.
 _CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (MID_TAG, _before_github_owner),
@@ -111,6 +136,9 @@ _CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (NEW_TAG, _before_checkout_bump),
     (NEW_TAG, _before_os_matrix),
     (NEW_TAG, _before_bot_ignores),
+    (NEW_TAG, _before_native_pytest),
+    (NEW_TAG, _before_exclude_newer),
+    (NEW_TAG, _before_update_workflow),
 ]
 _ORDER = [OLD_TAG, MID_TAG, NEW_TAG]
 
