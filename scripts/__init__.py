@@ -1,0 +1,1 @@
+"""Maintainer scripts for setsquare's own repository (release checks); not shipped."""
