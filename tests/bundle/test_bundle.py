@@ -104,8 +104,11 @@ def test_seeded_problems_fail_then_fixes_pass(
     assert failed.returncode == 1, out
     assert "F401" in out  # ruff-check: unused import
     assert TYPE_ERROR in out  # mypy sees the real `click`
-    assert "setup.cfg:1: [flake8] belongs in pyproject.toml [tool.ruff]" in out
-    assert "hint: run `setsquare migrate`" in out
+    assert (
+        "setup.cfg:1: pyproject.toml already sets, differently, 2 items "
+        "([flake8] max-line-length, [flake8])"
+    ) in out
+    assert "hint: settle each conflicting setting in pyproject.toml by hand" in out
     # ruff-format rewrote the file: the spaces inside the call are gone.
     assert 'click.style("x")' in (repo / "src" / "seeded" / "__init__.py").read_text()
 
@@ -135,17 +138,17 @@ def test_mypy_hook_without_project_environment_says_so(seeded: Path, tmp_path: P
     assert "1 import of third-party packages (click) is treated as untyped" in out
 
 
-def test_manifest_and_readme_agree() -> None:
+def test_manifest_and_docs_agree() -> None:
     import yaml
 
     from tests.helpers import REPO_ROOT
 
     manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    # The manifest is the source; adopt's list, the template's config and the README follow it.
+    # The manifest is the source; adopt's list, the template's config and the docs follow it.
     assert [hook["id"] for hook in manifest] == HOOK_IDS
     reference = REPO_ROOT / "tests/template/reference/default/.pre-commit-config.yaml"
     (repo,) = yaml.safe_load(reference.read_text(encoding="utf-8"))["repos"]
     assert [hook["id"] for hook in repo["hooks"]] == HOOK_IDS
     assert all(hook["language"] == "python" for hook in manifest)
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert textwrap.indent("\n".join(f"- id: {h}" for h in HOOK_IDS), "      ") in readme
+    bundle_page = (REPO_ROOT / "docs" / "hooks" / "index.md").read_text(encoding="utf-8")
+    assert textwrap.indent("\n".join(f"- id: {h}" for h in HOOK_IDS), "      ") in bundle_page

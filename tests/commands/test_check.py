@@ -186,3 +186,10 @@ def test_the_bundle_from_a_mirror_and_kept_upstream_ruff_pass(
     out = capsys.readouterr().out
     for check_id in ("SQ100", "SQ110", "SQ140", "SQ190"):
         assert f"ok   {check_id}: " in out
+
+
+def test_setsquare_passes_its_own_check(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import REPO_ROOT
+
+    assert main(["check", str(REPO_ROOT)]) == 0
+    assert capsys.readouterr().out.endswith(" 0 failed, 15 skipped\n")
