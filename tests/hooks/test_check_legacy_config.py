@@ -54,6 +54,21 @@ def test_a_legacy_file_migrate_leaves_alone_passes(
     assert capsys.readouterr().out.endswith("Nothing to migrate.\n")
 
 
+def test_a_setting_pyproject_sets_differently_is_for_a_person(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
+    (repo / "setup.cfg").write_text("[flake8]\nmax-line-length = 88\n", encoding="utf-8")
+    assert main(["setup.cfg"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("setup.cfg:2: pyproject.toml already sets, differently, 1 item")
+    assert out[1].startswith("hint: settle each conflicting setting in pyproject.toml by hand")
+    assert len(out) == 2
+    # migrate agrees: it leaves it, and says why.
+    assert setsquare(["migrate", "."]) == 0
+    assert "conflict: pyproject.toml already has [tool.ruff]" in capsys.readouterr().out
+
+
 def test_after_migrate_the_hook_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "setup.cfg").write_text(
         "[metadata]\nname = demo\nversion = 1\n[flake8]\nmax-line-length = 99\n",

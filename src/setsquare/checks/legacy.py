@@ -12,7 +12,7 @@ Pure: it takes the repository's files as text; the hook and repo-review do the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ class Finding:
     path: str
     line: int | None
     message: str
+    #: Settings pyproject.toml already has, differently: a person decides, not migrate.
+    conflict: bool = False
 
     def render(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -48,6 +50,8 @@ class Finding:
 
 #: A ledger source: ``setup.cfg:12 [metadata] home_page``, ``setup.py:3 author=``.
 _SOURCE = re.compile(r"^(?P<path>[^\s:]+)(?::(?P<line>\d+))?\s*(?P<what>.*)$")
+#: How the ledger explains a setting migrate leaves because pyproject.toml differs.
+_CONFLICT = "conflict:"
 #: How many moved items a finding names before it counts the rest.
 _SHOWN = 4
 
@@ -65,25 +69,36 @@ def find_legacy(
     from setsquare.migrate.project import migrate_project
 
     outcome = migrate_project(files, sources=sources)
-    if not outcome.changes:
-        return []
     moved: dict[str, list[tuple[int | None, str]]] = {}
+    conflicts: dict[str, list[tuple[int | None, str]]] = {}
     for entry in outcome.entries:
         found = _SOURCE.match(entry.source)
         # A file-level line (the pyproject.toml written) follows from the items themselves.
-        if entry.action is Action.KEPT or found is None or not found["what"]:
+        if found is None or not found["what"]:
             continue
         line = int(found["line"]) if found["line"] else None
-        moved.setdefault(found["path"], []).append((line, found["what"]))
-    # A change no item accounts for (a default written out) is still a change migrate makes.
-    # (pyproject.toml changes anyway when anything moves into it.)
-    unexplained = [path for path in outcome.changes if path not in moved]
-    for path in unexplained if not moved else [p for p in unexplained if p != "pyproject.toml"]:
-        moved[path] = []
-    return [_finding(path, items) for path, items in sorted(moved.items())]
+        if entry.action is not Action.KEPT:
+            moved.setdefault(found["path"], []).append((line, found["what"]))
+        elif entry.reason.startswith(_CONFLICT):
+            # Legacy settings migrate will not move over different ones: a person decides.
+            conflicts.setdefault(found["path"], []).append((line, found["what"]))
+    if outcome.changes:
+        # A change no item accounts for (a default written out) is still a change.
+        # (pyproject.toml changes anyway when anything moves into it.)
+        unexplained = [path for path in outcome.changes if path not in moved]
+        for path in unexplained if not moved else [p for p in unexplained if p != "pyproject.toml"]:
+            moved[path] = []
+    else:
+        moved = {}
+    findings = [_finding(path, items, "`setsquare migrate` moves") for path, items in moved.items()]
+    findings += [
+        replace(_finding(path, items, "pyproject.toml already sets, differently,"), conflict=True)
+        for path, items in conflicts.items()
+    ]
+    return sorted(findings, key=lambda f: (f.path, f.line or 0))
 
 
-def _finding(path: str, items: list[tuple[int | None, str]]) -> Finding:
+def _finding(path: str, items: list[tuple[int | None, str]], verb: str) -> Finding:
     if not items:
         return Finding(path, None, "`setsquare migrate` changes it (`--diff` shows how)")
     lines = [line for line, _ in items if line is not None]
@@ -92,9 +107,7 @@ def _finding(path: str, items: list[tuple[int | None, str]]) -> Finding:
     if len(names) > _SHOWN:
         shown += f" and {len(names) - _SHOWN} more"
     count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
-    return Finding(
-        path, min(lines) if lines else None, f"`setsquare migrate` moves {count} ({shown})"
-    )
+    return Finding(path, min(lines) if lines else None, f"{verb} {count} ({shown})")
 
 
 def legacy_candidates(paths: Iterable[str]) -> list[str]:

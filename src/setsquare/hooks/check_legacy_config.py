@@ -43,7 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_error(error)
     for finding in findings:
         print(finding.render())
-    if findings:
+    if any(finding.conflict for finding in findings):
+        print(
+            "hint: settle each conflicting setting in pyproject.toml by hand, then delete the "
+            "legacy one (`setsquare migrate --diff` lists them)"
+        )
+    if any(not finding.conflict for finding in findings):
         print("hint: run `setsquare migrate` to move them into pyproject.toml (--diff to preview)")
-        return 1
-    return 0
+    return 1 if findings else 0
