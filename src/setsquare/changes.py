@@ -283,11 +283,17 @@ class ChangeSet:
     root: Path
     writes: dict[str, str] = field(default_factory=dict)
     removals: list[str] = field(default_factory=list)
+    #: writes whose line endings, BOM and final newline are content (a fixer changed them)
+    exact: set[str] = field(default_factory=set)
     #: folders the commit created, deepest last, removed again on a rollback
     _folders: list[Path] = field(default_factory=list)
 
-    def write(self, rel: str, text: str) -> None:
+    def write(self, rel: str, text: str, *, exact: bool = False) -> None:
+        """Write *text* to *rel*; the file's line endings, BOM and missing final newline
+        are kept unless *exact* (then *text* is written as it is, in UTF-8)."""
         self.writes[rel] = text
+        if exact:
+            self.exact.add(rel)
 
     def remove(self, rel: str) -> None:
         self.removals.append(rel)
@@ -340,7 +346,7 @@ class ChangeSet:
     def _stage(self, rel: str, target: Path, text: str) -> Path:
         existing = target.is_file()
         style = Style.of(target.read_bytes()) if existing else Style()
-        data = style.apply(text)
+        data = text.encode("utf-8") if rel in self.exact else style.apply(text)
         missing = [
             folder for folder in [target.parent, *target.parent.parents] if not folder.exists()
         ]

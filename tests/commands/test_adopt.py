@@ -116,7 +116,7 @@ def test_adopt_merges_is_idempotent_and_hooks_pass_with_baseline(
     assert ".pre-commit-config.yaml: added the setsquare bundle (14 hooks)" in out
     assert "pyproject.toml: set [tool.ruff.lint] select (explicit rule list)" in out
     assert ".github/workflows/lint.yml: added the lint workflow" in out
-    assert "ruff check --add-noqa: Added" in out
+    assert "ruff check: recorded today's findings" in out
     assert "pre-commit install: the hooks run on every commit" in out
     assert (repo / ".git" / "hooks" / "pre-commit").is_file()
 

@@ -122,6 +122,23 @@ def test_line_endings_bom_and_final_newline_are_kept(
     assert (tmp_path / "x.toml").read_bytes() == written
 
 
+@pytest.mark.parametrize(
+    ("original", "text"),
+    [
+        # what a fixer changed on purpose: the ending, the final newline, mixed endings
+        (b"a = 1\r\nb = 2\r\n", "a = 1\nb = 2\n"),
+        (b"a = 1", "a = 1\n"),
+        (b"\xef\xbb\xbfa = 1\r\n", "\ufeffa = 1\n"),
+    ],
+)
+def test_an_exact_write_is_the_text_as_given(tmp_path: Path, original: bytes, text: str) -> None:
+    (tmp_path / "notes.txt").write_bytes(original)
+    change_set = ChangeSet(tmp_path)
+    change_set.write("notes.txt", text, exact=True)
+    change_set.commit()
+    assert (tmp_path / "notes.txt").read_bytes() == text.encode("utf-8")
+
+
 def test_style_of_a_new_file_is_plain() -> None:
     assert Style().apply("a\n") == b"a\n"
 
