@@ -163,6 +163,12 @@ def make_parser() -> argparse.ArgumentParser:
     adopt_parser.add_argument(
         "--no-install", action="store_true", help="do not run `pre-commit install`"
     )
+    adopt_parser.add_argument(
+        "--keep-superseded",
+        action="store_true",
+        help="keep the hooks the bundle replaces (black, isort, flake8, pyupgrade, "
+        "mirrors-mypy, ...) instead of removing them; adopt still names each one",
+    )
 
     migrate_parser = commands.add_parser(
         "migrate",
@@ -293,6 +299,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                     bundle_url=args.bundle_url,
                     bundle_rev=args.bundle_rev,
                     install=not args.no_install,
+                    keep_superseded=args.keep_superseded,
                 )
             from setsquare.commands.migrate import migrate
 

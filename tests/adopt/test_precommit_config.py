@@ -482,9 +482,11 @@ def test_bundle_ref_accepted(url: str, rev: str, written: tuple[str, ...]) -> No
     ],
 )
 def test_bundle_ref_refused(what: str, value: str, reason: str) -> None:
-    args = {"url": value, "rev": "v1"} if what == "url" else {"rev": value}
     with pytest.raises(UsageError) as excinfo:
-        add_bundle("repos: []\n", "c.yaml", **args)
+        if what == "url":
+            add_bundle("repos: []\n", "c.yaml", url=value, rev="v1")
+        else:
+            add_bundle("repos: []\n", "c.yaml", rev=value)
     assert excinfo.value.message == f"the bundle {what} {value!r} {reason}" or (
         excinfo.value.message.startswith(f"the bundle {what} {value!r} {reason}")
     )

@@ -173,8 +173,8 @@ ACCEPTED = [
     ),
     ok(
         "comment-at-column-0-then-key",
-        f"repos:\n{REMOTE}\n# ci settings\nci:\n  autofix_prs: false\n",
-        bundled(f"repos:\n{REMOTE}\n# ci settings\nci:\n  autofix_prs: false\n"),
+        f"repos:\n{REMOTE}\n# stages\ndefault_stages: [pre-commit]\n",
+        bundled(f"repos:\n{REMOTE}\n# stages\ndefault_stages: [pre-commit]\n"),
     ),
     ok(
         "flow-hooks-in-block-entry",

@@ -8,7 +8,7 @@ cannot be added as text without changing what else the file means (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -27,7 +27,7 @@ from setsquare.adopt.yaml_source import (
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 NOT_A_CONFIG = "is not a pre-commit configuration (expected a mapping with a `repos:` list)"
 FORMAT_HINT = "see https://pre-commit.com/#plugins for the format"
@@ -38,14 +38,23 @@ _BLOCK_HINT = (
 
 
 def splice_entry(
-    body: str, path: str, data: dict[str, Any], *, url: str, rev: str, hooks: Sequence[str]
+    body: str,
+    path: str,
+    data: dict[str, Any],
+    *,
+    url: str,
+    rev: str,
+    hooks: Sequence[str],
+    hook_keys: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
     """Return *body* (no BOM) with a `repos:` entry for *url* at *rev* running *hooks*.
 
     *data* is *body* as loaded and checked by `precommit_config`; *url* and *rev*
-    have passed `check_bundle_ref`.
+    have passed `check_bundle_ref`. *hook_keys* gives a hook more keys than its id
+    (the `exclude:` carried from a hook it replaces).
     """
-    return _Splice(body, path, data, _Entry(url, rev, tuple(hooks))).run()
+    entry = _Entry(url, rev, tuple(hooks), dict(hook_keys or {}))
+    return _Splice(body, path, data, entry).run()
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class _Entry:
     url: str
     rev: str
     hooks: tuple[str, ...]
+    hook_keys: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def render(self, dash_column: int, offset: int, nl: str) -> str:
         indent = " " * dash_column
@@ -62,9 +72,22 @@ class _Entry:
             f"{indent}-{' ' * (offset - 1)}repo: {_plain(self.url)}",
             f"{inner}rev: {_plain(self.rev)}",
             f"{inner}hooks:",
-            *(f"{inner}  - id: {hook}" for hook in self.hooks),
         ]
+        for hook in self.hooks:
+            lines.append(f"{inner}  - id: {hook}")
+            lines.extend(
+                f"{inner}    {key}: {_value(value)}"
+                for key, value in self.hook_keys.get(hook, {}).items()
+            )
         return nl.join(lines) + nl
+
+
+def _value(value: Any) -> str:
+    """*value* as one line of YAML (flow style; a string quoted only where it must be)."""
+    if isinstance(value, str) and "\n" not in value:
+        return _plain(value)
+    dumped = yaml.safe_dump(value, default_flow_style=True, width=1 << 30, allow_unicode=True)
+    return dumped.removesuffix("\n").removesuffix("\n...")
 
 
 def _plain(value: str) -> str:
@@ -73,8 +96,13 @@ def _plain(value: str) -> str:
         same = yaml.safe_load(f"k: {value}\n") == {"k": value}
     except yaml.YAMLError:
         same = False
-    # check_bundle_ref refused quotes, so single quotes need no escaping.
-    return value if same else f"'{value}'"
+    if same:
+        return value
+    # Single quotes keep backslashes (regexes) as they are; a quote inside is doubled.
+    quoted = "'" + value.replace("'", "''") + "'"
+    if value.isprintable() and yaml.safe_load(f"k: {quoted}\n") == {"k": value}:
+        return quoted
+    return yaml.safe_dump(value, default_style='"', width=1 << 30).removesuffix("\n")
 
 
 class _Splice:

@@ -33,7 +33,9 @@ that are empty or would need quoting or could break out of their line (whitespac
 another type (`rev: 1.0`, a sha of digits only) is written in single quotes.
 
 Parsing lives in `yaml_source`, the schema check in `precommit_schema`, and the
-text splice in `config_splice`.
+text splice in `config_splice`. Hooks the bundle supersedes (black, flake8, ...) are
+removed before, by `superseded_config`; the bundle hooks that replace them carry
+their `exclude:`/`files:`/`types:` (`add_bundle`'s *hook_keys*).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from setsquare.adopt.yaml_source import BOM, load
 from setsquare.errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
 __all__ = [
     "BUNDLE_HOOKS",
@@ -179,9 +181,20 @@ def validate_config(text: str, path: str) -> None:
     check_schema(_config_data(document.data, path, require_repos=True), document.node, path)
 
 
-def add_bundle(text: str, path: str, *, url: str = BUNDLE_URL, rev: str) -> ConfigChange:
+def add_bundle(
+    text: str,
+    path: str,
+    *,
+    url: str = BUNDLE_URL,
+    rev: str,
+    hook_keys: Mapping[str, Mapping[str, Any]] | None = None,
+    leave_out: Collection[str] = (),
+) -> ConfigChange:
     """Return *text* with the bundle added (unchanged when it is already there).
 
+    *hook_keys* gives bundle hooks more keys than their id: the `exclude:`,
+    `files:` or `types:` carried from the hooks they replace (`superseded_config`);
+    the hooks in *leave_out* are not added (one that would fail on day one).
     Raises `UsageError` for a *url* or *rev* that cannot be written as is, and
     `InputError` for a configuration adopt refuses (see the module docstring).
     """
@@ -197,13 +210,15 @@ def add_bundle(text: str, path: str, *, url: str = BUNDLE_URL, rev: str) -> Conf
     if any(is_bundle_entry(repo) or str(repo["repo"]) == url for repo in repos):
         return ConfigChange(text, (), {}, bundle_present=True)
     provided = jobs_done(repos)
-    hooks = [h for h in BUNDLE_HOOKS if h not in provided]
+    hooks = [h for h in BUNDLE_HOOKS if h not in provided and h not in leave_out]
     already = {h: provided[h] for h in BUNDLE_HOOKS if h in provided}
     if not hooks:
         return ConfigChange(text, (), already, bundle_present=False)
 
-    new_body = splice_entry(body, path, data, url=url, rev=rev, hooks=hooks)
-    _verify(new_body, path, data, {"repo": url, "rev": rev, "hooks": [{"id": h} for h in hooks]})
+    keys = hook_keys or {}
+    new_body = splice_entry(body, path, data, url=url, rev=rev, hooks=hooks, hook_keys=keys)
+    entry = {"repo": url, "rev": rev, "hooks": [{"id": h, **keys.get(h, {})} for h in hooks]}
+    _verify(new_body, path, data, entry)
     return ConfigChange(bom + new_body, tuple(hooks), already, bundle_present=False)
 
 

@@ -215,6 +215,29 @@ def layout(text: str) -> Layout:
     return Layout(top, children, document_end, frozenset(aliased))
 
 
+def content_end(node: yaml.Node) -> int:
+    """Where a composed *node*'s last scalar or flow bracket ends (a block collection's
+    own end mark lies past the comments after it). Aliases point at their anchor, so
+    a caller that cuts text must check there are none in the span."""
+    if isinstance(node, yaml.ScalarNode) or (
+        isinstance(node, yaml.CollectionNode) and node.flow_style
+    ):
+        return index(node.end_mark)
+    children: list[yaml.Node] = []
+    for child in node.value:
+        children.extend(child if isinstance(child, tuple) else (child,))
+    return max((content_end(child) for child in children), default=index(node.end_mark))
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of *text*, which must already have passed `load`."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def index(mark: object) -> int:
     if not isinstance(mark, yaml.Mark):  # the pure-Python parser always sets marks
         raise RuntimeError(f"PyYAML gave a node without a source position: {mark!r}")

@@ -6,23 +6,23 @@ run finds nothing to do. Broken YAML or TOML is refused before any write.
 
 from __future__ import annotations
 
-import io
-import os
+import contextlib
 import shutil
 import subprocess
 import sys
-from contextlib import redirect_stdout
 from importlib.resources import files as resource_files
 from pathlib import Path
 
 from setsquare import __version__
-from setsquare._git import listed_files
-from setsquare.adopt.precommit_config import BUNDLE_URL, add_bundle
+from setsquare.adopt.baseline import apply_baseline
+from setsquare.adopt.ci_skip import README_NAMES
+from setsquare.adopt.precommit_config import BUNDLE_URL
 from setsquare.adopt.pyproject_tables import add_tables
+from setsquare.adopt.superseded_adopt import plan_config
 from setsquare.changes import ChangeSet, inside, read_text
 from setsquare.checks.legacy import STANDALONE
 from setsquare.checks.pins import bundle_pins
-from setsquare.errors import UsageError
+from setsquare.errors import InputError, UsageError
 
 CONFIG = ".pre-commit-config.yaml"
 WORKFLOW = Path(".github") / "workflows"
@@ -65,8 +65,13 @@ def adopt(
     bundle_url: str = BUNDLE_URL,
     bundle_rev: str | None = None,
     install: bool = True,
+    keep_superseded: bool = False,
 ) -> int:
-    """Adopt the repository at *path*; return 0 (also when there was nothing to do)."""
+    """Adopt the repository at *path*; return 0 (also when there was nothing to do).
+
+    Hooks the bundle supersedes (black, isort, flake8, ...) are replaced and their
+    settings moved to Ruff's tables, unless *keep_superseded*.
+    """
     root = Path(path)
     if not root.is_dir():
         raise UsageError(f"{path}: not a directory", hint="pass the root of a repository")
@@ -74,13 +79,26 @@ def adopt(
 
     # Read and compute everything before writing anything.
     config_text = read_text(root, CONFIG) or ""
-    config = add_bundle(config_text, CONFIG, url=bundle_url, rev=rev)
     pyproject_text = read_text(root, "pyproject.toml")
+    readmes = []
+    for name in README_NAMES:
+        with contextlib.suppress(InputError):  # a README that is not UTF-8 shows no badge
+            readmes.append(read_text(root, name) or "")
+    step = plan_config(
+        config_text,
+        pyproject_text,
+        readmes,
+        url=bundle_url,
+        rev=rev,
+        pins=bundle_pins(),
+        replace=not keep_superseded,
+        flake8_ini=read_text(root, ".flake8"),
+    )
     legacy = frozenset(tool for name, tool in _LEGACY_TOOL_FILES.items() if (root / name).exists())
     tables = None
-    if pyproject_text is not None:
+    if step.pyproject_text is not None:
         tables = add_tables(
-            pyproject_text,
+            step.pyproject_text,
             "pyproject.toml",
             bundle=bundle_pins(),
             mypy_files=_mypy_files(root),
@@ -94,13 +112,11 @@ def adopt(
 
     actions: list[str] = []
     changes = ChangeSet(root)
-    if config.text != config_text:
-        changes.write(CONFIG, config.text)
-        actions.append(f"{CONFIG}: added the setsquare bundle ({len(config.added)} hooks)")
-    elif config.bundle_present:
-        print(f"{CONFIG}: the setsquare bundle is already there")
-    for hook_id, url in config.already_provided.items():
-        print(f"{CONFIG}: kept `{hook_id}` from {url} (the bundle's would run it twice)")
+    if step.config_text != config_text:
+        changes.write(CONFIG, step.config_text)
+    actions.extend(step.actions)
+    for note in step.notes:
+        print(note)
     if tables is not None and tables.text != pyproject_text:
         changes.write("pyproject.toml", tables.text)
         actions.extend(tables.actions)
@@ -109,11 +125,15 @@ def adopt(
     if add_workflow:
         text = resource_files("setsquare.resources").joinpath("lint.yml").read_text("utf-8")
         changes.write(workflow_path.relative_to(root).as_posix(), text)
-        actions.append(f"{workflow_path.relative_to(root)}: added the lint workflow")
+        # On pre-commit.ci the workflow is a second run of the hooks: say why it is there.
+        why = " (pre-commit.ci skips mypy; this runs it with the project installed)"
+        actions.append(
+            f"{workflow_path.relative_to(root)}: added the lint workflow{why if step.on_ci else ''}"
+        )
     # Every file adopt writes lands together, or none does.
     changes.commit()
     if baseline:
-        actions.extend(_baseline(root))
+        actions.extend(apply_baseline(root, bundle_url=bundle_url))
     for name in sorted(set(STANDALONE) & {p.name for p in root.iterdir()}):
         print(f"{name}: legacy configuration; `setsquare migrate` moves it into pyproject.toml")
 
@@ -124,59 +144,6 @@ def adopt(
     if install and (root / ".git").exists():
         _install_hooks(root)
     return 0
-
-
-def _tracked_text_files(root: Path) -> list[str]:
-    names = listed_files(root) or []
-    text_files = []
-    for name in names:
-        file = root / name
-        if file.is_file() and not file.is_symlink() and b"\0" not in file.read_bytes()[:8192]:
-            text_files.append(name)
-    return text_files
-
-
-def _baseline(root: Path) -> list[str]:
-    """Apply the fixers and record today's lint violations as `# noqa` comments.
-
-    Whitespace and formatting cannot be suppressed line by line, so they are fixed;
-    lint findings are marked, so new code is held to the rules from day one.
-    """
-    from pre_commit_hooks import end_of_file_fixer, mixed_line_ending, trailing_whitespace_fixer
-
-    actions = []
-    files = _tracked_text_files(root)
-    if files:
-        cwd = Path.cwd()
-        os.chdir(root)
-        # The fixers print a line per file; adopt reports once instead.
-        try:
-            with redirect_stdout(io.StringIO()):
-                fixed = trailing_whitespace_fixer.main(files) | end_of_file_fixer.main(files)
-                fixed |= mixed_line_ending.main(["--fix=lf", *files])
-        finally:
-            os.chdir(cwd)
-        if fixed:
-            actions.append("whitespace: trimmed trailing whitespace and fixed file endings")
-    ruff = _tool("ruff")
-    if ruff is None:  # pragma: no cover - ruff is a dependency of setsquare
-        raise UsageError("ruff was not found", hint="reinstall setsquare")
-    fmt = subprocess.run(
-        [ruff, "format", "--no-cache", "."], cwd=root, capture_output=True, text=True, check=False
-    )
-    if fmt.returncode == 0 and "reformatted" in fmt.stdout:
-        actions.append(f"ruff format: {fmt.stdout.strip()}")
-    noqa = subprocess.run(
-        [ruff, "check", "--no-cache", "--add-noqa", "."],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    added = (noqa.stdout + noqa.stderr).strip()
-    if added.startswith("Added"):
-        actions.append(f"ruff check --add-noqa: {added.splitlines()[0]}")
-    return actions
 
 
 def _install_hooks(root: Path) -> None:
