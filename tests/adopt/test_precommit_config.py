@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from setsquare.adopt.precommit_config import BUNDLE_HOOKS, add_bundle, validate_config
+from setsquare.adopt.precommit_config import BUNDLE_HOOKS, BUNDLE_URL, add_bundle, validate_config
 from setsquare.errors import InputError, UsageError
 
 HOOKS = "\n".join(f"      - id: {h}" for h in BUNDLE_HOOKS)
@@ -482,11 +482,9 @@ def test_bundle_ref_accepted(url: str, rev: str, written: tuple[str, ...]) -> No
     ],
 )
 def test_bundle_ref_refused(what: str, value: str, reason: str) -> None:
+    url, rev = (value, "v1") if what == "url" else (BUNDLE_URL, value)
     with pytest.raises(UsageError) as excinfo:
-        if what == "url":
-            add_bundle("repos: []\n", "c.yaml", url=value, rev="v1")
-        else:
-            add_bundle("repos: []\n", "c.yaml", rev=value)
+        add_bundle("repos: []\n", "c.yaml", url=url, rev=rev)
     assert excinfo.value.message == f"the bundle {what} {value!r} {reason}" or (
         excinfo.value.message.startswith(f"the bundle {what} {value!r} {reason}")
     )
