@@ -10,7 +10,10 @@ same run:
   with setup.cfg removed afterwards since its content now lives in pyproject.toml;
 - builds the project as shipped and each tool's output (sdist, then wheel from it,
   isolated) and counts how many publish the same METADATA, entry points and file
-  lists as the original, with the comparison ``--verify`` uses.
+  lists as the original, with the comparison ``--verify`` uses;
+- times that one build of the project as shipped (the driver ``--verify`` runs twice,
+  at once, on two cores) and prints ``migrate --verify`` beside it as a ratio: the
+  cost of verifying in builds of the project.
 
     uv run python benchmarks/migrate/run.py [--limit N]
 """
@@ -32,7 +35,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from setsquare.commands._verify import BuildError, build  # noqa: E402
 from setsquare.errors import SetsquareError  # noqa: E402
-from setsquare.migrate.compare import compare_artifacts  # noqa: E402
+from setsquare.migrate.compare import Artifacts, compare_artifacts  # noqa: E402
 from tests.helpers import unpack  # noqa: E402
 from tests.migrate.test_corpus import ENTRIES, download  # noqa: E402
 
@@ -62,20 +65,35 @@ def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def _same_build(original: Path, migrated: Path, out: Path) -> bool:
-    """Build copies of both trees; the files the tool changed may differ in the sdist."""
-    old, new = _files(original), _files(migrated)
-    changed = {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+def _changed(original: Path, converted: Path) -> set[str]:
+    old, new = _files(original), _files(converted)
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def _build_original(original: Path, out: Path) -> tuple[Artifacts | None, float]:
+    """One build of the project as shipped, on a copy, and the seconds it took."""
     shutil.copytree(original, out / "original")
-    shutil.copytree(migrated, out / "migrated")
+    start = time.perf_counter()
     try:
-        before = build(out / "original", out / "before", "original", migrated=False)
-        after = build(out / "migrated", out / "after", "migrated", migrated=True)
+        artifacts = build(out / "original", out / "before", "original", migrated=False)
+    except (BuildError, SetsquareError):
+        artifacts = None
+    return artifacts, time.perf_counter() - start
+
+
+def _same_build(before: Artifacts | None, original: Path, converted: Path, out: Path) -> bool:
+    """Build a copy of *converted*; the files the tool changed may differ in the sdist."""
+    if before is None:
+        return False
+    changed = _changed(original, converted)
+    shutil.copytree(converted, out / "converted")
+    try:
+        after = build(out / "converted", out / "after", "converted", migrated=True)
     except (BuildError, SetsquareError):
         return False
     problems = compare_artifacts(before, after, sdist_allowed=changed)
     if problems:
-        print(f"    {migrated.name}: {problems[0]}", flush=True)
+        print(f"    {converted.name}: {problems[0]}", flush=True)
     return not problems
 
 
@@ -87,7 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     found = download(entries)
     sdists = {entry: path for entry, path in found.items() if isinstance(path, Path)}
     entries = [entry for entry in entries if entry in sdists]
-    times: dict[str, list[float]] = {"setsquare": [], "setsquare --verify": [], "ini2toml": []}
+    times: dict[str, list[float]] = {
+        "setsquare": [],
+        "setsquare --verify": [],
+        "ini2toml": [],
+        "one build": [],
+    }
     same = {"setsquare": 0, "ini2toml": 0}
     with tempfile.TemporaryDirectory(prefix="bench-migrate-") as scratch:
         work = Path(scratch)
@@ -111,8 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             times["ini2toml"].append(seconds)
             if ini_code == 0 and cfg.exists():
                 cfg.unlink()
-            ours = code == 0 and _same_build(copies["original"], copies["setsquare"], base / "b1")
-            theirs = ini_code == 0 and _same_build(copies["original"], converted, base / "b2")
+            before, seconds = _build_original(copies["original"], base / "b0")
+            times["one build"].append(seconds)
+            ours = code == 0 and _same_build(
+                before, copies["original"], copies["setsquare"], base / "b1"
+            )
+            theirs = ini_code == 0 and _same_build(
+                before, copies["original"], converted, base / "b2"
+            )
             same["setsquare"] += ours
             same["ini2toml"] += theirs
             print(
@@ -125,6 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, values in times.items():
         median = statistics.median(values)
         print(f"  {name:20} {median:7.3f} s   {median / floor:6.2f}x")
+    ratios = [
+        verify / one
+        for verify, one in zip(times["setsquare --verify"], times["one build"], strict=True)
+    ]
+    print(
+        f"setsquare --verify / one build of the same project: median "
+        f"{statistics.median(ratios):.2f}x (max {max(ratios):.2f}x; target <= 1.5x)"
+    )
     print("builds with identical metadata, entry points and file lists:")
     for name, count in same.items():
         print(f"  {name:20} {count}/{len(entries)}")

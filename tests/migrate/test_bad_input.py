@@ -133,16 +133,6 @@ BAD: list[tuple[str, dict[str, bytes], str]] = [
         ),
     ),
     (
-        "setup-py-kwargs",
-        {"setup.py": b"from setuptools import setup\n\nkw = dict(name='demo')\nsetup(**kw)\n"},
-        "setup.py:4: setup() takes positional or **keyword arguments, which hide what it sets",
-    ),
-    (
-        "setup-py-computed-name",
-        {"setup.py": b"import setuptools\nsetuptools.setup(name='demo'.upper(), version='1')\n"},
-        "setup.py: setup() computes the project name, and [project] name must be a literal",
-    ),
-    (
         "pip-options-in-a-file-directive",
         {
             "setup.cfg": b"[metadata]\nname = a\nversion = 1\n"

@@ -125,3 +125,38 @@ def test_file_lists_and_entry_points() -> None:
         "wheel gained b.py",
         "sdist lost setup.cfg",
     ]
+
+
+@pytest.mark.parametrize(
+    ("wheel", "sdist", "problems"),
+    [
+        pytest.param(
+            set(), {"acme.egg-info/not-zip-safe"}, [], id="sdist-egg-info-not-zip-safe-goes"
+        ),
+        pytest.param(
+            {"acme-1.0.dist-info/zip-safe"},
+            {"acme.egg-info/zip-safe"},
+            [],
+            id="wheel-and-sdist-zip-safe-go",
+        ),
+        pytest.param(
+            set(),
+            {"acme.egg-info/not-zip-safe.txt"},
+            ["sdist lost acme.egg-info/not-zip-safe.txt"],
+            id="a-file-only-named-alike-is-a-difference",
+        ),
+        pytest.param(
+            {"acme/zip-safe"}, set(), ["wheel lost acme/zip-safe"], id="a-package-file-is-no-flag"
+        ),
+    ],
+)
+def test_only_the_obsolete_zip_safe_flag_files_may_differ(
+    wheel: set[str], sdist: set[str], problems: list[str]
+) -> None:
+    # setuptools writes them for zip_safe, which the migration drops as obsolete.
+    before = Artifacts(BEFORE, "", frozenset({"a.py", *wheel}), frozenset({"a.py", *sdist}))
+    after = Artifacts(BEFORE, "", frozenset({"a.py"}), frozenset({"a.py"}))
+    assert compare_artifacts(before, after, sdist_allowed=set()) == problems
+    # and the other way round: a migration that adds a flag back is not a difference either
+    gained = [p.replace("lost", "gained") for p in problems]
+    assert compare_artifacts(after, before, sdist_allowed=set()) == gained

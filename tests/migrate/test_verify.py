@@ -34,6 +34,12 @@ pytestmark = pytest.mark.slow
         "setup-py-text-license-moves-license-files-to-tool-setuptools",
         "setup-py-version-beats-setup-cfg-attr",
         "setup-py-importing-its-own-package-keeps-legacy-backend",
+        "setup-py-company-author-beside-setup-cfg-emails-kept-whole",
+        "setup-py-keyword-arguments-leave-setup-py-and-setup-cfg-packaging-alone",
+        "setup-py-computed-name-left-alone",
+        "setup-py-extras-changed-in-place-stay-in-setup-py",
+        "setup-py-spdx-license-beside-computed-classifiers-kept-as-text",
+        "setup-cfg-spdx-license-beside-setup-py-computed-classifiers-kept-as-text",
     ],
 )
 def test_verify_passes_on_the_golden_cases(

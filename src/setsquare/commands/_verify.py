@@ -17,7 +17,6 @@ never the version history, so both builds must see the same version).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import importlib.util
 import os
 import re
@@ -47,10 +46,6 @@ _SKIP = shutil.ignore_patterns(
 #: setuptools_scm, or hatch-vcs (which runs setuptools_scm), named in the build config
 _SCM = re.compile(r"setuptools[-_]scm|hatch[-_]vcs", re.IGNORECASE)
 _PRETEND = "SETUPTOOLS_SCM_PRETEND_VERSION"
-#: the flag files setuptools writes for ``zip_safe`` (egg-info in the sdist; the wheel's
-#: dist-info keeps ``zip-safe``), which the migration drops as obsolete: no installer
-#: reads them, like the ``dependency_links.txt`` the comparison already lets go.
-_ZIP_FLAGS = (".egg-info/not-zip-safe", ".egg-info/zip-safe", ".dist-info/zip-safe")
 
 
 #: the build driver: ``python -m build``'s steps, one environment for both (see there)
@@ -255,14 +250,6 @@ def _build_both(
                 _stop(process)
 
 
-def _without_zip_flags(artifacts: Artifacts) -> Artifacts:
-    def keep(names: frozenset[str]) -> frozenset[str]:
-        return frozenset(n for n in names if not n.endswith(_ZIP_FLAGS))
-
-    wheel, sdist = keep(artifacts.wheel_files), keep(artifacts.sdist_files)
-    return dataclasses.replace(artifacts, wheel_files=wheel, sdist_files=sdist)
-
-
 def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
     """Build *root* as it is and as migrated; print differences; True when there are none."""
     _check_build_is_there()
@@ -277,7 +264,7 @@ def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
         _apply(trees["after"], changes)
         scm = version is None and _uses_scm(root)
         results = _build_both(trees, base, _build_env(version, changes), scm=scm)
-    before, after = (_without_zip_flags(results[side]) for side in ("before", "after"))
+    before, after = results["before"], results["after"]
     allowed = {*changes, "pyproject.toml", "setup.cfg"}
     problems = compare_artifacts(before, after, sdist_allowed=allowed)
     for problem in problems:

@@ -11,11 +11,15 @@ import re
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
-from setsquare.migrate.combine_overrides import license_files_beside_text, static_over_dynamic
+from setsquare.migrate.combine_overrides import (
+    license_files_beside_text,
+    license_text_beside_computed_classifiers,
+    static_over_dynamic,
+)
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
-from setsquare.migrate.setup_cfg_values import people_items
+from setsquare.migrate.setup_py_people import people_items
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
@@ -181,6 +185,7 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
         for new in table.fields:
             target.fields = [f for f in target.fields if f.key != new.key]
             target.fields.append(new)
+    license_text_beside_computed_classifiers(packaging, setup_py, project)
     license_files_beside_text(packaging, project, by_name)
     for role in ("author", "maintainer"):
         given = {k: v for k, v in setup_py.people.items() if k.startswith(role)}
@@ -188,7 +193,7 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
             # setup() arguments replace setup.cfg's key by key: its maintainer may
             # come with setup.cfg's maintainer_email.
             names, emails = packaging.people[role]
-            people = people_items(given.get(role, names), given.get(f"{role}_email", emails))
+            people, _ = people_items(given.get(role, names), given.get(f"{role}_email", emails))
             field = project.get(f"{role}s")
             assert field is not None
             project.fields = [

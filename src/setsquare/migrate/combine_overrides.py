@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Table
+from setsquare.migrate.fragment import Inline, Table
 from setsquare.migrate.ledger import Action, Entry
 
 if TYPE_CHECKING:
@@ -75,3 +75,31 @@ def license_files_beside_text(packaging: Packaging, project: Table, by_name: _Ta
 
 
 __all__ = ["license_files_beside_text", "static_over_dynamic"]
+
+
+def license_text_beside_computed_classifiers(
+    packaging: Packaging, setup_py: SetupPy, project: Table
+) -> None:
+    """setup.cfg's SPDX license goes back to text when setup.py computes the classifiers.
+
+    setuptools refuses ``License ::`` classifiers beside a license expression, and
+    computed classifiers cannot be checked (or stripped) without running setup.py.
+    The text form publishes the same ``License`` as before.
+    """
+    field = project.get("license")
+    if "classifiers" not in setup_py.dynamic or field is None or not packaging.license_text:
+        return
+    if not isinstance(field.value, str):
+        return
+    text: Inline = {"text": packaging.license_text}
+    project.fields = [
+        f if f.key != "license" else type(f)(f.key, text, f.comments, f.origin)
+        for f in project.fields
+    ]
+    reason = (
+        "an SPDX expression, but setup.py computes the classifiers, which may name a "
+        "License :: one that setuptools refuses beside an expression: kept as text"
+    )
+    _reword(
+        packaging, "[project] license", Entry("", Action.TRANSFORMED, "[project] license", reason)
+    )

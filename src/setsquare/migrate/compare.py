@@ -8,7 +8,8 @@ dropped), a missing ``Description-Content-Type`` is ``text/x-rst``, and
 ``Metadata-Version`` and ``Dynamic`` are ignored. In the wheel,
 ``dependency_links.txt`` may go (pip never reads it; setuptools refuses
 ``dependency_links`` in pyproject.toml, and the ledger says it was dropped).
-Everything else must be equal.
+The flag files of the obsolete ``zip_safe`` may come or go in both listings
+(`ZIP_FLAGS`). Everything else must be equal.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ _FOLDED = {
     "requires-python",
     "description-content-type",
 }
+
+#: The flag files setuptools writes for ``zip_safe``: ``not-zip-safe`` / ``zip-safe`` in
+#: the egg-info (the sdist's), ``zip-safe`` copied on into the wheel's dist-info (its
+#: bdist_wheel leaves ``not-zip-safe`` out). setuptools calls the flag obsolete (its
+#: "deprecated/zip_safe" page: only eggs use it, no installer reads it) and the
+#: migration drops it, so these are the one trace a dropped ``zip_safe`` leaves.
+ZIP_FLAGS = (".egg-info/not-zip-safe", ".egg-info/zip-safe", ".dist-info/zip-safe")
 
 
 @dataclass(frozen=True)
@@ -181,9 +189,14 @@ def compare_artifacts(before: Artifacts, after: Artifacts, *, sdist_allowed: set
             f"{_entry_points(after.entry_points)} after"
         )
     links = {n for n in before.wheel_files if n.endswith(".dist-info/dependency_links.txt")}
+    flags = {
+        n
+        for n in before.wheel_files | after.wheel_files | before.sdist_files | after.sdist_files
+        if n.endswith(ZIP_FLAGS)
+    }
     for what, old, new, allowed in (
-        ("wheel", before.wheel_files, after.wheel_files, links),
-        ("sdist", before.sdist_files, after.sdist_files, sdist_allowed),
+        ("wheel", before.wheel_files, after.wheel_files, links | flags),
+        ("sdist", before.sdist_files, after.sdist_files, sdist_allowed | flags),
     ):
         gone = sorted(old - new - allowed)
         added = sorted(new - old - allowed)

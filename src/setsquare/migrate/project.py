@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
+#: setup.cfg's sections that setuptools reads as packaging configuration
+_PACKAGING_SECTION = re.compile(r"metadata$|options($|\.)")
 
 
 @dataclass
@@ -147,11 +149,16 @@ def migrate_project(
     original = files.get(PYPROJECT)
     doc = _parse_pyproject(original)
     new_file = original is None or not doc.body
-    packaging = Packaging(tables=[], entries=[])
     cfg_text = files.get("setup.cfg")
     ini = None
+    setup_py = files.get("setup.py")
+    inspection = inspect_setup_py(setup_py) if setup_py is not None else None
+    # setup() hiding what it sets keeps setup.cfg's packaging where it is, too.
+    opaque = inspection is not None and inspection.opaque
+    packaging = Packaging(tables=[], entries=[], opaque=opaque)
     if cfg_text is not None:
         ini = parse_ini(cfg_text, "setup.cfg")
+    if cfg_text is not None and ini is not None and not opaque:
         tool: Any = doc.get("tool", {})
         packaging = migrate_setup_cfg(
             ini,
@@ -159,12 +166,10 @@ def migrate_project(
             sources,
             include_package_data_set="include-package-data" in tool.get("setuptools", {}),
         )
-    setup_py = files.get("setup.py")
     scm_in_setup_py = False
     cfg_entries = len(packaging.entries)
     outcome.entries.extend(packaging.entries)
-    if setup_py is not None:
-        inspection = inspect_setup_py(setup_py)
+    if inspection is not None:
         outcome.entries.extend(inspection.entries)
         scm_in_setup_py = inspection.uses_scm_version
         combine(packaging, inspection, doc)
@@ -194,6 +199,11 @@ def migrate_project(
         for section in ini.sections:
             if section.name not in consumed_cfg:
                 reason = "not packaging metadata; left in setup.cfg"
+                if opaque and _PACKAGING_SECTION.match(section.name):
+                    reason = (
+                        "packaging metadata, but setup.py's setup() hides what it sets "
+                        "(see above): left in setup.cfg, where setuptools reads both"
+                    )
                 if moved_version and section.name.startswith("bumpversion:file:setup.cfg"):
                     reason += (
                         "; but the version it bumps moved to pyproject.toml: make it "

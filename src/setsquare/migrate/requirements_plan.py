@@ -82,6 +82,9 @@ def _runtime_role(
     ``source``: the build reads it, it stays; ``duplicate``: it repeats [project]
     dependencies; ``kept``: left as it is; ``group``: a dependency group.
     """
+    if packaging.opaque:
+        reason = "setup.py's setup() hides what it sets, and may read this file: left as it is"
+        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
     if runtime in packaging.dependency_files:
         _refuse_pip_syntax(runtime, text)
         reason = "setup.cfg reads it (`install_requires = file:`); it stays the dynamic source"

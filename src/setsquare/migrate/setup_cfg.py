@@ -66,6 +66,11 @@ class Packaging:
     has_dependencies: bool = False
     #: author / maintainer: the (names, e-mails) texts, for setup.py to complete.
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: setup.py's setup() hides what it sets: no packaging moved, and the build may
+    #: read any requirements file.
+    opaque: bool = False
+    #: ``license`` as written, when it became an SPDX expression (setup.py may undo that)
+    license_text: str = ""
 
 
 class _Mapper(MetadataMapper, OptionsMapper, SectionsMapper):
@@ -167,6 +172,7 @@ def migrate_setup_cfg(
         dependency_files=tuple(mapper.dependency_files),
         name=str(name_field.value) if name_field is not None else None,
         people=mapper.people_text,
+        license_text=mapper.license_text,
         has_dependencies=mapper.project.get("dependencies") is not None
         or bool(mapper.dependency_files),
     )

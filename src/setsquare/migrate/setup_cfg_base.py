@@ -70,6 +70,8 @@ class MapperBase:
         self.dependency_files: list[str] = []
         self.classifier_option: IniOption | None = None
         self.license_expression = False
+        #: setup.cfg's license as written, when it was read as an SPDX expression
+        self.license_text = ""
         self.people_text: dict[str, tuple[str, str]] = {}
         #: Other project files the mapping looks at (MANIFEST.in, the ``attr:`` version
         #: module), by path; None when the caller did not read them.

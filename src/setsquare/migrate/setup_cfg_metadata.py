@@ -252,6 +252,7 @@ class MetadataMapper(MapperBase):
             return
         self.floor = max(self.floor, FLOOR_PEP639)
         self.license_expression = True
+        self.license_text = value
         self.add(self.project, "license", expression, s, option)
         why = "PEP 639 SPDX expression" + (f" (was {value!r})" if expression != value else "")
         self.r.record(s, option, Action.TRANSFORMED, "[project] license", why)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_cfg_base import MapperBase
 from setsquare.migrate.setup_cfg_values import (
     dict_lines,
@@ -19,6 +20,12 @@ from setsquare.migrate.setup_cfg_values import (
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniOption, IniSection
+
+#: The ledger's word for requirements left in setup.cfg because of a secret.
+CREDENTIALS_KEPT = (
+    "a requirement's URL carries credentials, which are never copied into pyproject.toml: "
+    "left in setup.cfg, which setuptools still reads ([project] {field} is dynamic)"
+)
 
 
 class OptionsMapper(MapperBase):
@@ -105,7 +112,18 @@ class OptionsMapper(MapperBase):
                 "file: read at build time",
             )
             return
-        self.add(self.project, "dependencies", requirements(self.r, s, option), s, option)
+        listed = requirements(self.r, s, option)
+        if any(has_credentials(str(item.value)) for item in listed):
+            # The same rule as for requirements files: a secret is never copied. setuptools
+            # reads setup.cfg before pyproject.toml, so the list kept here still fills a
+            # dynamic field.
+            self.kept_options.setdefault(s, set()).add(option.key)
+            self.dynamic.append("dependencies")
+            self.r.record(
+                s, option, Action.KEPT, reason=CREDENTIALS_KEPT.format(field="dependencies")
+            )
+            return
+        self.add(self.project, "dependencies", listed, s, option)
         self.r.record(s, option, Action.MAPPED, "[project] dependencies")
 
     def opt_setup_requires(self, option: IniOption, s: str, _: object) -> None:

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Inline, Table
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_cfg_base import MapperBase
+from setsquare.migrate.setup_cfg_options import CREDENTIALS_KEPT
 from setsquare.migrate.setup_cfg_values import (
     file_directive,
     list_items,
@@ -70,8 +72,17 @@ class SectionsMapper(MapperBase):
             self.dynamic.append("optional-dependencies")
             self.dynamic_table.add("optional-dependencies", value)
             return
+        inline = {option.key: requirements(self.r, s, option) for option in section.options}
+        if any(has_credentials(str(i.value)) for items in inline.values() for i in items):
+            # pyproject.toml holds all extras or none: one secret keeps them all here.
+            self.kept_options.setdefault(s, set()).update(inline)
+            self.dynamic.append("optional-dependencies")
+            reason = CREDENTIALS_KEPT.format(field="optional-dependencies")
+            for option in section.options:
+                self.r.record(s, option, Action.KEPT, reason=reason)
+            return
         for option in section.options:
-            self.add(self.extras, option.key, requirements(self.r, s, option), s, option)
+            self.add(self.extras, option.key, inline[option.key], s, option)
             self.r.record(s, option, Action.MAPPED, f"[project.optional-dependencies] {option.key}")
 
     def entry_points(self, section: IniSection) -> None:

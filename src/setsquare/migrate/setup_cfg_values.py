@@ -201,17 +201,6 @@ def one_or_many(files: list[str]) -> Scalar | list[Scalar]:
     return files[0] if len(files) == 1 else list(files)
 
 
-def people_items(names: str, emails: str) -> list[Item]:
-    """Authors or maintainers: comma lists paired when they line up (setuptools joins them)."""
-    name_list = [n.strip() for n in names.split(",") if n.strip()]
-    email_list = [e.strip() for e in emails.split(",") if e.strip()]
-    if name_list and len(name_list) == len(email_list):
-        return [Item({"name": n, "email": e}) for n, e in zip(name_list, email_list, strict=True)]
-    people: list[Item] = [Item({"name": n}) for n in name_list]
-    people.extend(Item({"email": e}) for e in email_list)
-    return people
-
-
 def options_by_key(
     reader: Reader, section: IniSection, aliases: dict[str, str]
 ) -> dict[str, IniOption]:

@@ -6,9 +6,9 @@ level) and are cut out of the call; computed ones stay where they are and their
 field is declared ``dynamic``, which is how setuptools lets setup.py fill a
 ``[project]`` field. Every other argument (``packages``, ``cmdclass``,
 ``use_scm_version``, ``ext_modules``...) stays in setup.py, which setuptools
-keeps reading. ``setup(**kwargs)`` hides which fields it sets, so it is refused.
-With more than one setup() call, which one runs is only known when setup.py runs,
-so nothing is taken from it.
+keeps reading. When setup() hides which fields it sets (``setup(**kwargs)``, a
+computed name, more than one setup() call, of which only running setup.py tells
+which runs), nothing is taken from it, and setup.cfg's packaging stays beside it.
 """
 
 from __future__ import annotations
@@ -62,6 +62,9 @@ class SetupPy:
     people: dict[str, str] = field(default_factory=dict)
     #: setup(use_scm_version=...): setuptools_scm sets the version.
     uses_scm_version: bool = False
+    #: setup() hides which fields it sets (two calls, ``**kwargs``, a computed name):
+    #: no packaging may move, setup.cfg's neither, or setuptools would ignore them.
+    opaque: bool = False
 
 
 def _parse(text: str) -> ast.Module:
@@ -76,12 +79,15 @@ def _parse(text: str) -> ast.Module:
         ) from error
 
 
-def _left_alone(call: ast.Call, reason: str, calls: list[ast.Call] | None = None) -> SetupPy:
+def _left_alone(
+    call: ast.Call, reason: str, calls: list[ast.Call] | None = None, *, opaque: bool = True
+) -> SetupPy:
     """Nothing taken from setup.py; the ledger says why, on one line."""
     given = {kw.arg for c in calls or [call] for kw in c.keywords}
     return SetupPy(
         entries=[Entry(f"{PATH}:{call.lineno} setup()", Action.KEPT, reason=reason)],
         uses_scm_version="use_scm_version" in given,
+        opaque=opaque,
     )
 
 
@@ -94,7 +100,7 @@ def _kept_reason(key: str, mapper: Mapper) -> str:
 
 
 def inspect_setup_py(text: str) -> SetupPy:
-    """Map setup.py's literal metadata; raise `InputError` when it cannot be kept faithfully."""
+    """Map setup.py's literal metadata, or leave it all alone when setup() hides what it sets."""
     tree = _parse(text)
     calls = setup_calls(tree)
     if not calls:
@@ -109,14 +115,13 @@ def inspect_setup_py(text: str) -> SetupPy:
             calls,
         )
     if call.args or any(kw.arg is None for kw in call.keywords):
-        raise InputError(
-            PATH,
-            "setup() takes positional or **keyword arguments, which hide what it sets",
-            line=call.lineno,
-            hint="pass setup() its arguments by name (or move them to setup.cfg), then run again",
+        return _left_alone(
+            call,
+            "setup() takes positional or **keyword arguments, which hide what it sets, so "
+            "nothing is migrated from setup.py (pass them by name to migrate them)",
         )
     if not call.keywords:
-        return _left_alone(call, "a stub with no arguments; kept for old tools")
+        return _left_alone(call, "a stub with no arguments; kept for old tools", opaque=False)
     bindings = module_bindings(tree)
     names = module_literals(bindings)
     values: dict[str, Any] = {}
@@ -132,6 +137,12 @@ def inspect_setup_py(text: str) -> SetupPy:
             values[kw.arg] = value
         elif kw.arg == "entry_points" and is_str_expression(kw.value, bindings):
             raise computed_str(kw.lineno)
+    if "name" in lines and not isinstance(values.get("name"), str):
+        return _left_alone(
+            call,
+            "setup() computes the project name, and [project] name must be a literal, so "
+            "nothing is migrated from setup.py (write the name as a string to migrate it)",
+        )
     mapper = Mapper(values, lines, nodes, ListComments(text))
     dynamic = sorted(mapper.map())
     new_text = cut_arguments(text, tree, call, mapper.moved, bindings) if mapper.moved else None

@@ -203,16 +203,26 @@ class Mapper:
         if not value.strip():
             self.note("license", Action.DROPPED, "", EMPTY_LICENSE)
             return
+        why = "not an SPDX expression: kept as text"
         try:
             expression = canonicalize_license_expression(value)
         except InvalidLicenseExpression:
-            self.project.add("license", {"text": value}, origin=self.origin("license"))
-            self.note(
-                "license",
-                Action.TRANSFORMED,
-                "[project] license",
-                "not an SPDX expression: kept as text",
+            expression = None
+        computed_classifiers = (
+            "classifiers" in self.lines and strings(self.values.get("classifiers", MISSING)) is None
+        )
+        if expression is not None and computed_classifiers:
+            # setuptools refuses License :: classifiers beside an expression, and
+            # computed ones cannot be checked (or dropped) here.
+            expression = None
+            why = (
+                "an SPDX expression, but the classifiers are computed in setup.py and "
+                "may name a License :: one, which setuptools refuses beside an "
+                "expression: kept as text"
             )
+        if expression is None:
+            self.project.add("license", {"text": value}, origin=self.origin("license"))
+            self.note("license", Action.TRANSFORMED, "[project] license", why)
             return
         self.license_expression = True
         self.project.add("license", expression, origin=self.origin("license"))

@@ -55,8 +55,66 @@ def setup_calls(tree: ast.Module) -> list[ast.Call]:
     return sorted(calls, key=lambda call: (call.lineno, call.col_offset))
 
 
+def _setup_keyword_values(tree: ast.Module) -> set[int]:
+    """The ids of the nodes passed straight as a setup() keyword's value."""
+    return {id(kw.value) for call in setup_calls(tree) for kw in call.keywords}
+
+
+def _uses(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """Names stored more than once, and names used where a mutable value may change.
+
+    Conservative, as the value is never run: a store in any form counts (a loop or
+    ``with`` target, unpacking, ``del``, an import, a def); a value may change when
+    an item of it is set or deleted (``x["all"] = ...``), when any attribute of it is
+    touched (``x.append(...)``, ``x.update(...)``) and when it is handed to any call
+    but as a setup() keyword's value.
+    """
+    stores: dict[str, int] = {}
+    touched: set[str] = set()
+    passed = _setup_keyword_values(tree)
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names = [node.id]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [(alias.asname or alias.name).split(".")[0] for alias in node.names]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, ast.Attribute) or (
+            isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load)
+        ):
+            # x.extend(...), x["a"].append(...), x["a"]["b"] = ...: x may change.
+            base = node.value
+            while isinstance(base, (ast.Subscript, ast.Attribute)):
+                base = base.value
+            if isinstance(base, ast.Name):
+                touched.add(base.id)
+        elif isinstance(node, ast.Call):
+            for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                value = arg.value if isinstance(arg, ast.Starred) else arg
+                while isinstance(value, ast.Subscript):
+                    value = value.value
+                if isinstance(value, ast.Name) and id(arg) not in passed:
+                    touched.add(value.id)
+        for name in names:
+            stores[name] = stores.get(name, 0) + 1
+    return {name for name, count in stores.items() if count > 1}, touched
+
+
+def _immutable(node: ast.expr) -> bool:
+    """A literal nothing can change in place: str, bytes, numbers, None, tuples of those."""
+    if isinstance(node, ast.Tuple):
+        return all(_immutable(item) for item in node.elts)
+    return isinstance(node, (ast.Constant, ast.UnaryOp, ast.BinOp, ast.JoinedStr))
+
+
 def module_bindings(tree: ast.Module) -> dict[str, ast.Assign | None]:
-    """Each name assigned anywhere: its one module-level ``name = value``, else None."""
+    """Each name assigned anywhere: its one module-level ``name = value``, else None.
+
+    None too when the value may be something else by the time setup() runs: the
+    name is stored again, or a list, dict or set it holds may be changed in place.
+    """
+    rebound, touched = _uses(tree)
     bound: dict[str, list[ast.Assign | None]] = {}
     for node in ast.walk(tree):
         targets: list[ast.expr] = []
@@ -73,7 +131,13 @@ def module_bindings(tree: ast.Module) -> dict[str, ast.Assign | None]:
                 bound.setdefault(target.id, []).append(
                     node if top_level and isinstance(node, ast.Assign) else None
                 )
-    return {name: found[0] if len(found) == 1 else None for name, found in bound.items()}
+    result: dict[str, ast.Assign | None] = {}
+    for name, found in bound.items():
+        assign = found[0] if len(found) == 1 and name not in rebound else None
+        if assign is not None and name in touched and not _immutable(assign.value):
+            assign = None
+        result[name] = assign
+    return result
 
 
 def module_literals(bindings: dict[str, ast.Assign | None]) -> dict[str, Any]:

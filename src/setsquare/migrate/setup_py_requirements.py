@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING
 from packaging.requirements import Requirement
 
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_py_read import requirements
 
 if TYPE_CHECKING:
     from setsquare.migrate.fragment import Item
     from setsquare.migrate.setup_py_mapper import Mapper
+
+
+CREDENTIALS_KEPT_IN_SETUP_PY = (
+    "a requirement's URL carries credentials, which are never copied into pyproject.toml: "
+    "left in setup.py, its [project] field dynamic"
+)
 
 
 def _with_marker(requirement: str, marker: str) -> str:
@@ -72,6 +79,14 @@ def map_requirements(m: Mapper) -> None:
                 extras.setdefault(extra.strip(), []).extend(listed)
             else:
                 base.extend(listed)
+    every = [*base, *(item for listed in extras.values() for item in listed)]
+    if any(has_credentials(str(item.value)) for item in every):
+        # A secret is never copied (one rule: `setsquare.redact`); ``:marker`` keys tie
+        # the two arguments together, so both stay, their fields dynamic.
+        for key in ("install_requires", "extras_require"):
+            if key in v:
+                m.keep(key, CREDENTIALS_KEPT_IN_SETUP_PY, dynamic=True)
+        return
     if "install_requires" in v or any(
         ":" in str(k) and not str(k).split(":")[0] for k in v.get("extras_require", {})
     ):

@@ -1,0 +1,4 @@
+from setuptools import setup
+
+# The company's name has a comma of its own: one author, not two.
+setup(author="Example Software, Inc.")

@@ -1,0 +1,2 @@
+__title__ = "acme"
+__version__ = "1.0"
