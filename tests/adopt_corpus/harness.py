@@ -6,7 +6,8 @@ Every entry of ``repos.txt`` is a released sdist, pinned by version and sha256. 
    (``pip download --no-deps --no-binary NAME``), checked against its sha256;
 2. ``prepare``: unpacked, the files only an sdist has taken out (``SDIST_ONLY``), then
    ``git init`` and everything committed that the project's own ``.gitignore`` lets in;
-3. ``adopt_and_run``: ``setsquare adopt --baseline`` against a local clone of this
+3. ``adopt_and_run``: for a legacy project, ``setsquare migrate`` first (committed), as
+   the getting-started page says; then ``setsquare adopt --baseline`` against a local clone of this
    checkout (``bundle_clone``), a second ``adopt --baseline``, ``pre-commit run
    --all-files`` with the bundle (plus the ``local``/``meta`` hooks that need nothing
    from the network), ``setsquare check``, and byte comparisons of the tree.
@@ -387,6 +388,8 @@ class Outcome:
     error: str = ""
     root: str = ""
     removed: tuple[str, ...] = ()
+    #: `setsquare migrate`, run before adopt when it has something to move (else not run).
+    migrate: tuple[int, str] | None = None
     adopt: tuple[int, str] = (-1, "")
     again: tuple[int, str] = (-1, "")
     #: Files the second `adopt --baseline` changed, added or removed.
@@ -587,9 +590,18 @@ def adopt_and_run(entry: Entry, sdist: Path | str, work: Path, bundle: Bundle) -
         return outcome
     root = prepared.root
     outcome.root, outcome.removed = str(root), prepared.removed
+    outcome.seconds["prepare"] = time.monotonic() - clock
+    # The documented way in for a legacy project: migrate first, commit, then adopt.
+    # (adopt alone leaves check-legacy-config failing on purpose: it names what migrate moves.)
+    clock = time.monotonic()
+    if _setsquare(["migrate", str(root), "--check"], root)[0] == 1:
+        outcome.migrate = _setsquare(["migrate", str(root)], root)
+        _git(["add", "-A"], root)
+        _git(["commit", "-q", "--no-verify", "--allow-empty", "-m", "setsquare migrate"], root)
+    outcome.seconds["migrate"] = time.monotonic() - clock
+
     original = snapshot(root)
     original_config = yaml.safe_load(original.get(CONFIG, b"").decode("utf-8")) or {}
-    outcome.seconds["prepare"] = time.monotonic() - clock
 
     args = ["adopt", str(root), "--baseline", "--bundle-url", str(bundle.url)]
     args += ["--bundle-rev", bundle.rev, "--no-install"]
@@ -701,6 +713,9 @@ def report(outcomes: Iterable[Outcome]) -> str:
         if outcome.error:
             lines.append(f"error: {outcome.error}")
             continue
+        if outcome.migrate is not None:
+            lines.append(f"migrate first: exit {outcome.migrate[0]}")
+            lines.extend(f"    {line}" for line in outcome.migrate[1].strip().splitlines()[-3:])
         code, text = outcome.adopt
         lines.append(f"adopt: exit {code}")
         lines.extend(f"    {line}" for line in text.strip().splitlines())

@@ -1,7 +1,8 @@
 """`setsquare adopt --baseline` on real projects, measured as a user would meet it.
 
-Each project of ``repos.txt`` is prepared as its maintainers have it, adopted with
-the bundle from a local clone of this checkout, and then held to four promises,
+Each project of ``repos.txt`` is prepared as its maintainers have it, migrated first
+when ``setsquare migrate`` has something to move (the way in the docs describe), adopted
+with the bundle from a local clone of this checkout, and then held to four promises,
 one test each:
 
 (a) the hooks pass on the first ``pre-commit run --all-files``;
@@ -12,7 +13,7 @@ one test each:
 
 Where a project does not hold a promise today, `EXPECTED_FAILURES` says why, as a
 strict xfail: a fix that makes it pass fails the suite until its entry is removed.
-``/tmp/adopt-corpus-findings.md`` (not in the repository) groups the causes.
+``python -m tests.adopt_corpus.harness --json out.json`` prints the same outcomes.
 """
 
 from __future__ import annotations
@@ -37,94 +38,39 @@ if TYPE_CHECKING:
 ENTRIES = read_list()
 STEPS = ("a", "b", "c", "d")
 
-_NOT_FIXPOINT = "one ruff format + --add-noqa pass is not a fixpoint"
+_SQ200 = (
+    "SQ200: the repo's own workflow runs pre-commit, so adopt adds none, and zizmor runs nowhere"
+)
 
-#: Reviewed against a run of the corpus: why each project does not hold a promise
-#: yet, by step ("a" to "d" as in the module docstring).
+#: Reviewed against a run of the corpus (migrate first where it has work, then adopt):
+#: why each project does not hold a promise yet, by step ("a" to "d" as in the module
+#: docstring). Steps b and d hold for all 24.
 EXPECTED_FAILURES: dict[str, dict[str, str]] = {
-    "pluggy==1.0.0": {
-        "a": "ruff-check: (PGH004); check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tox.ini)",
-        "c": "SQ300 (legacy config left to migrate)",
-    },
-    "filelock==3.4.0": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (RUF102); check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
-        "b": f"second adopt rewrote 2 file(s) (src/filelock/_api.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate)",
-    },
-    "platformdirs==2.4.0": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (RUF100, RUF102); mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
-        "b": f"second adopt rewrote 3 file(s) (src/platformdirs/android.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate)",
-    },
-    "validate-pyproject==0.7.1": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (PGH004, RUF100); mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc, .isort.cfg, setup.cfg)",
-        "b": f"second adopt rewrote 2 file(s) (src/validate_pyproject/pre_compile/__init__.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ300 (legacy config left to migrate)",
-        "d": "adopt changed 10 file(s) kept out by an exclude: (src/validate_pyproject/_vendor/fastjsonschema/__init__.py , ...)",
-    },
-    "configupdater==3.0.1": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (PGH004, RUF100); mypy: 9 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc, .isort.cfg, setup.cfg)",
-        "b": f"second adopt rewrote 2 file(s) (docs/conf.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ300 (legacy config left to migrate)",
-        "d": "adopt changed 1 file(s) kept out by an exclude: (docs/conf.py )",
-    },
-    "pyjwt==2.3.0": {
-        "a": "mypy: 12 errors, not baselined; check-legacy-config: legacy config left to migrate (setup.cfg, tox.ini)",
-        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
-    },
-    "pip-tools==6.4.0": {
-        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg)",
-        "b": f"second adopt rewrote 6 file(s) (piptools/cache.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor); SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
-    },
-    "zipp==3.6.0": {
-        "a": "validate-pyproject: Invalid file: pyproject.toml; check-legacy-config: legacy config left to migrate (.coveragerc, .flake8, mypy.ini, pytest.ini, ...); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
-        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
-    },
-    "tox-gh-actions==2.8.1": {
-        "a": "check-legacy-config: legacy config left to migrate (pytest.ini, setup.cfg)",
-        "c": "SQ300 (legacy config left to migrate)",
-    },
-    "pytest==7.0.1": {
-        "a": "ruff-check: --fix rewrites adopt's `# noqa` (I001, PGH004, RUF100, T203, UP006); check-legacy-config: legacy config left to migrate (.coveragerc, setup.cfg, tox.ini)",
-        "b": f"second adopt rewrote 40 file(s) (src/_pytest/_code/code.py, ...): {_NOT_FIXPOINT}",
-        "c": "SQ300 (legacy config left to migrate)",
-    },
+    "filelock==3.4.0": {"c": _SQ200},
+    "platformdirs==2.4.0": {"c": _SQ200},
+    "pip-tools==6.4.0": {"c": _SQ200},
+    "annotated-types==0.8.0": {"c": _SQ200},
     "attrs==26.1.0": {
-        "a": "mypy: 188 errors, not baselined; check-tool-pins: uv.lock: locks mypy 1.19.1, but the setsquare bundle runs mypy 2.4.1",
-        "c": "SQ320 (uv.lock pins other ruff/mypy)",
-        "d": "adopt changed 6 file(s) kept out by an exclude: (docs/_static/sponsors/FilePreviews.svg (kept out by end-of-file-fixer exclude:), ...)",
+        "a": "check-tool-pins: uv.lock locks ruff 0.15.5 and mypy 1.19.1; adopt re-pins "
+        "pyproject.toml but does not re-lock",
+        "c": "SQ320: the same uv.lock pins",
     },
     "humanize==4.17.0": {
-        "d": "adopt changed 2 file(s) kept out by an exclude: (.github/ISSUE_TEMPLATE.md (kept out by trailing-whitespace exclude:), ...)",
-    },
-    "pip-tools==7.6.2": {
-        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, .flake8); check-tool-pins: no [tool.ruff.lint] select (adopt skips it while .flake8 exists)",
-        "b": f"second adopt rewrote 1 file(s) (piptools/repositories/local.py): {_NOT_FIXPOINT}",
-        "c": "SQ300 (legacy config left to migrate); SQ310 (no [tool.ruff.lint] select: .flake8 or no pyproject.toml)",
+        "a": "check-legacy-config: adopt re-pinned mypy 2.4.0 -> 2.4.1 in the [dependency-groups] "
+        "migrate made from requirements-mypy.txt, which still says 2.4.0, so migrate refuses",
+        "c": "SQ300: the same disagreement",
     },
     "pytest-mock==3.17.0": {
-        "a": "check-legacy-config: legacy config left to migrate (mypy.ini, tox.ini)",
-        "c": "SQ300 (legacy config left to migrate)",
+        "a": "check-legacy-config: tox.ini's [flake8] max-line-length differs from the project's "
+        "own [tool.ruff]: a conflict for a person to settle, by design",
+        "c": "SQ300: the same conflict",
     },
-    "validate-pyproject==0.27": {
-        "a": "mypy: 3 errors, not baselined; check-legacy-config: legacy config left to migrate (.coveragerc)",
-        "c": "SQ300 (legacy config left to migrate)",
-    },
-    "annotated-types==0.8.0": {
-        "a": "validate-pyproject: Invalid file: pyproject.toml",
-        "c": "SQ200 (a pre-commit workflow exists, so adopt adds none with zizmor)",
+    "referencing==0.37.0": {
+        "c": "SQ300: migrate refuses `file:.` in test-requirements.in, which pip accepts",
     },
     "sphinx-autodoc-typehints==3.6.1": {
-        "a": "mypy: 17 errors, not baselined",
-        "b": f"second adopt rewrote 3 file(s) (src/sphinx_autodoc_typehints/__init__.py, ...): {_NOT_FIXPOINT}",
-    },
-    "environ-config==26.1.0": {
-        "a": "mypy: 68 errors, not baselined",
-    },
-    "zipp==4.1.2": {
-        "a": "check-legacy-config: legacy config left to migrate (.coveragerc, mypy.ini, pytest.ini)",
-        "c": "SQ300 (legacy config left to migrate)",
+        "a": "ruff-check: a pytest-fixture-autouse finding in tests/conftest.py that "
+        "`ruff check --add-noqa` does not mark (adopt names the file, with a hint)",
     },
 }
 
