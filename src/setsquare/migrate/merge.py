@@ -123,7 +123,16 @@ def _insert_project(doc: TOMLDocument, project: Any) -> None:
         body = project.value.body
         while body and isinstance(body[-1][1], Whitespace):
             body.pop()
-    doc._insert_after("build-system", "project", project)
+    # tomlkit has no public insert; `_insert_after` went in 0.15.3, `_insert_at` is in both.
+    last = max(
+        i for i, (key, _) in enumerate(doc.body) if key is not None and key.key == "build-system"
+    )
+    if "\n" not in system.trivia.trail:
+        system.trivia.trail += "\n"
+    if last + 1 < len(doc.body):
+        doc._insert_at(last + 1, "project", project)
+    else:
+        doc.append("project", project)
 
 
 def _prepend_comments(table: Table, comments: list[str]) -> None:
