@@ -127,7 +127,7 @@ def test_fast_matrix_is_every_supported_python_on_three_systems() -> None:
 def test_fast_and_slow_jobs_together_run_every_test() -> None:
     jobs = _load("test.yml")["jobs"]
     runs = {job_id: [step.get("run", "") for step in jobs[job_id]["steps"]] for job_id in jobs}
-    assert 'uv run pytest -m "not slow"' in runs["fast"]
+    assert 'uv run pytest -m "not slow" -n auto' in runs["fast"]
     assert "uv run pytest -m slow" in runs["slow"]
 
 
