@@ -84,13 +84,14 @@ def adopt(
     for name in README_NAMES:
         with contextlib.suppress(InputError):  # a README that is not UTF-8 shows no badge
             readmes.append(read_text(root, name) or "")
+    pins = bundle_pins()
     step = plan_config(
         config_text,
         pyproject_text,
         readmes,
         url=bundle_url,
         rev=rev,
-        pins=bundle_pins(),
+        pins=pins,
         replace=not keep_superseded,
         flake8_ini=read_text(root, ".flake8"),
     )
@@ -100,7 +101,7 @@ def adopt(
         tables = add_tables(
             step.pyproject_text,
             "pyproject.toml",
-            bundle=bundle_pins(),
+            bundle=pins,
             mypy_files=_mypy_files(root),
             has_tests=(root / "tests").is_dir(),
             legacy_tools=legacy,
