@@ -30,14 +30,16 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# The corpus helpers live with the corpus test; the benchmark reuses them.
+# The corpus lists and the sdist cache are the tests'; the benchmark reuses them.
 sys.path.insert(0, str(REPO_ROOT))
 
 from setsquare.commands._verify import BuildError, build  # noqa: E402
 from setsquare.errors import SetsquareError  # noqa: E402
 from setsquare.migrate.compare import Artifacts, compare_artifacts  # noqa: E402
 from tests.helpers import unpack  # noqa: E402
-from tests.migrate.test_corpus import ENTRIES, download  # noqa: E402
+from tests.sdists import cache_dir, download, read_list  # noqa: E402
+
+ENTRIES = read_list(REPO_ROOT / "tests" / "migrate" / "corpus" / "sdists.txt")
 
 SETSQUARE = str(Path(sys.executable).parent / "setsquare")
 INI2TOML = "ini2toml[full]==0.15"
@@ -102,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=10, help="projects to use (default 10)")
     args = parser.parse_args(argv)
     entries = ENTRIES[: args.limit]
-    found = download(entries)
+    found = download(entries, cache_dir("migrate-corpus"))
     sdists = {entry: path for entry, path in found.items() if isinstance(path, Path)}
     entries = [entry for entry in entries if entry in sdists]
     times: dict[str, list[float]] = {

@@ -16,7 +16,6 @@ starts to pass fails the suite until the list is updated.
 from __future__ import annotations
 
 import configparser
-import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -24,10 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name, parse_sdist_filename
 
 from tests.helpers import child_env, tool, unpack
+from tests.sdists import cache_dir, download, params, read_list, selected
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,11 +35,7 @@ else:  # pragma: no cover - Python 3.10 only
 pytestmark = pytest.mark.slow
 
 LIST = Path(__file__).parent / "corpus" / "sdists.txt"
-ENTRIES = [
-    line.strip()
-    for line in LIST.read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
+ENTRIES = read_list(LIST)
 
 #: Reviewed: why each of these cannot be migrated faithfully (yet).
 EXPECTED_FAILURES: dict[str, str] = {
@@ -56,66 +50,6 @@ EXPECTED_FAILURES: dict[str, str] = {
         "other backends rather than guess what the wrapper adds"
     ),
 }
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "setsquare" / "migrate-corpus"
-
-
-def _find(cache: Path, entry: str) -> Path | None:
-    wanted = Requirement(entry)
-    version = next(iter(wanted.specifier)).version
-    for path in cache.iterdir():
-        try:
-            name, found = parse_sdist_filename(path.name)
-        except ValueError:
-            continue
-        if name == canonicalize_name(wanted.name) and str(found) == version:
-            return path
-    return None
-
-
-def _pip_download(cache: Path, entries: list[str]) -> subprocess.CompletedProcess[str]:
-    # --no-binary names only the projects themselves: their build requirements (pip
-    # prepares each sdist's metadata) may come as wheels; `:all:` would build those
-    # from source too, which fails for some of them.
-    names = ",".join(Requirement(entry).name for entry in entries)
-    return subprocess.run(
-        [
-            *(sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", names),
-            *("--disable-pip-version-check", "--quiet", "--dest", str(cache), *entries),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=child_env(),
-    )
-
-
-def download(entries: list[str]) -> dict[str, Path | str]:
-    """The sdist of every entry, downloaded into the cache the first time (or pip's error)."""
-    cache = cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    missing = [entry for entry in entries if _find(cache, entry) is None]
-    errors: dict[str, str] = {}
-    # Two pip processes (pip prepares each sdist's metadata: a build per project).
-    halves = [missing[::2], missing[1::2]]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda half: _pip_download(cache, half), filter(None, halves)))
-    if any(result.returncode != 0 for result in results):
-        # One at a time, so one project the index cannot serve fails only its own test.
-        for entry in missing:
-            if _find(cache, entry) is not None:
-                continue
-            result = _pip_download(cache, [entry])
-            if result.returncode != 0:
-                errors[entry] = result.stdout + result.stderr
-    found: dict[str, Path | str] = {}
-    for entry in entries:
-        path = _find(cache, entry)
-        found[entry] = path if path is not None else errors.get(entry, "pip gave no sdist")
-    return found
 
 
 @dataclass(frozen=True)
@@ -158,29 +92,19 @@ def migrate(sdist: Path | str, work: Path) -> Outcome:
 
 
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+def corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome]:
     """Every entry migrated once, two at a time (each one is two isolated builds)."""
-    sdists = download(ENTRIES)
+    entries = selected(request, ENTRIES)
+    sdists = download(entries, cache_dir("migrate-corpus"))
     base = tmp_path_factory.mktemp("corpus")
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {
             entry: pool.submit(migrate, sdists[entry], base / f"{index:02d}")
-            for index, entry in enumerate(ENTRIES)
+            for index, entry in enumerate(entries)
         }
         return {entry: future.result() for entry, future in futures.items()}
-
-
-def _params() -> list[object]:
-    return [
-        pytest.param(
-            entry,
-            id=entry,
-            marks=[pytest.mark.xfail(reason=EXPECTED_FAILURES[entry], strict=True)]
-            if entry in EXPECTED_FAILURES
-            else [],
-        )
-        for entry in ENTRIES
-    ]
 
 
 def test_expected_failures_are_in_the_list() -> None:
@@ -188,7 +112,7 @@ def test_expected_failures_are_in_the_list() -> None:
     assert all(reason.strip() for reason in EXPECTED_FAILURES.values())
 
 
-@pytest.mark.parametrize("entry", _params())
+@pytest.mark.parametrize("entry", params(ENTRIES, EXPECTED_FAILURES))
 def test_real_project_migrates_with_identical_metadata(
     entry: str, corpus: dict[str, Outcome]
 ) -> None:

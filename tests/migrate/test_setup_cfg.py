@@ -290,7 +290,7 @@ def test_every_key_is_in_the_ledger() -> None:
     ]
 
 
-# -- D20: license-files patterns setuptools deprecates or refuses ---------------------
+# -- license-files patterns setuptools deprecates or refuses ---------------------
 
 BAD_LICENSE_FILES = [
     pytest.param(
@@ -364,7 +364,7 @@ def test_parent_license_path_refused_by_the_command_and_nothing_written(
     assert tree(tmp_path) == before
 
 
-# -- D2: can setuptools read `version = attr:` without importing the module? ----------
+# -- can setuptools read `version = attr:` without importing the module? ----------
 
 SRC_CFG = (
     "[metadata]\nname = a\nversion = attr: pkg.__version__\n"
@@ -480,7 +480,7 @@ def test_sources_wanted_are_manifest_and_the_version_module(cfg: str, modules: l
     assert sources_wanted(cfg) == ["MANIFEST.in", *modules]
 
 
-# -- D48: include-package-data and MANIFEST.in -----------------------------------------
+# -- include-package-data and MANIFEST.in -----------------------------------------
 
 MANIFEST_NOTE = Entry(
     "MANIFEST.in",
@@ -513,7 +513,7 @@ def test_manifest_note_only_when_it_picks_wheel_contents(
 @pytest.mark.slow
 def test_d48_manifest_picks_the_wheels_package_data(tmp_path: Path) -> None:
     work = tmp_path / "project"  # setuptools writes *.egg-info into the tree it builds
-    shutil.copytree(CASES / "d48-manifest-package-data" / "expected", work)
+    shutil.copytree(CASES / "setup-cfg-manifest-package-data" / "expected", work)
     artifacts = build(work, tmp_path / "dist", "d48", migrated=True)
     assert "d48pkg/data/table.json" in artifacts.wheel_files
     assert "d48pkg/notes.txt" not in artifacts.wheel_files
@@ -524,7 +524,7 @@ def test_d2_build_imports_the_module_it_reads_the_version_from(tmp_path: Path) -
     # Without its import in [build-system] requires, the migrated project no longer
     # builds: setuptools really runs the module, as the ledger warns.
     work = tmp_path / "project"
-    shutil.copytree(CASES / "d2-version-attr-computed" / "expected", work)
+    shutil.copytree(CASES / "setup-cfg-computed-attr-version-needs-its-imports" / "expected", work)
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     pyproject.write_text(text.replace(', "semver>=3"', ""), encoding="utf-8")

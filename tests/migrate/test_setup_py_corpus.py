@@ -32,17 +32,13 @@ from setsquare.commands._verify import BuildError, build
 from setsquare.errors import SetsquareError
 from setsquare.migrate.compare import compare_artifacts
 from tests.helpers import child_env, tool, unpack
-from tests.migrate.test_corpus import download
+from tests.sdists import cache_dir, download, params, read_list, selected
 
 pytestmark = pytest.mark.slow
 
 LIST = Path(__file__).parent / "corpus" / "setup_py_sdists.txt"
 #: ``name==version  # why it is in the list``
-ENTRIES = [
-    line.split("#", 1)[0].strip()
-    for line in LIST.read_text(encoding="utf-8").splitlines()
-    if line.split("#", 1)[0].strip()
-]
+ENTRIES = read_list(LIST)
 
 #: Reviewed: why each of these cannot be migrated faithfully (yet).
 EXPECTED_FAILURES: dict[str, str] = {}
@@ -122,29 +118,19 @@ def migrate_and_build(sdist: Path | str, work: Path) -> Outcome:
 
 
 @pytest.fixture(scope="session")
-def setup_py_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+def setup_py_corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome]:
     """Every entry migrated and built, two projects at a time (one build per core)."""
-    sdists = download(ENTRIES)
+    entries = selected(request, ENTRIES)
+    sdists = download(entries, cache_dir("migrate-corpus"))
     base = tmp_path_factory.mktemp("setup-py-corpus")
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {
             entry: pool.submit(migrate_and_build, sdists[entry], base / f"{index:02d}")
-            for index, entry in enumerate(ENTRIES)
+            for index, entry in enumerate(entries)
         }
         return {entry: future.result() for entry, future in futures.items()}
-
-
-def _params() -> list[object]:
-    return [
-        pytest.param(
-            entry,
-            id=entry,
-            marks=[pytest.mark.xfail(reason=EXPECTED_FAILURES[entry], strict=True)]
-            if entry in EXPECTED_FAILURES
-            else [],
-        )
-        for entry in ENTRIES
-    ]
 
 
 def test_the_list_is_big_enough_and_its_failures_are_reviewed() -> None:
@@ -156,7 +142,7 @@ def test_the_list_is_big_enough_and_its_failures_are_reviewed() -> None:
         assert all(reason.strip() for reason in reviewed.values())
 
 
-@pytest.mark.parametrize("entry", _params())
+@pytest.mark.parametrize("entry", params(ENTRIES, EXPECTED_FAILURES))
 def test_plain_migrate_builds_the_same_wheel_and_sdist(
     entry: str, setup_py_corpus: dict[str, Outcome]
 ) -> None:

@@ -22,12 +22,12 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     [
-        "f1-setup-cfg",
-        "f4-setup-py",
-        "f5-setup-cfg-edges",
-        "d2-version-attr-computed",
-        "d20-license-files-globs",
-        "d48-manifest-package-data",
+        "setup-cfg-full-project",
+        "setup-py-literal-arguments-move",
+        "setup-cfg-edge-values",
+        "setup-cfg-computed-attr-version-needs-its-imports",
+        "setup-cfg-license-files-globs",
+        "setup-cfg-manifest-package-data",
         "requirements-txt-of-a-packaged-project-becomes-a-group",
         "requirements-read-by-setup-py-never-removed",
         "include-of-an-editable-only-file-stays",
@@ -60,7 +60,7 @@ def test_verify_reports_a_difference_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     work = tmp_path / "project"
-    shutil.copytree(CASES / "f1-setup-cfg" / "input", work)
+    shutil.copytree(CASES / "setup-cfg-full-project" / "input", work)
     before = tree(work)
     files = {rel: (work / rel).read_text(encoding="utf-8") for rel in ("setup.cfg", "setup.py")}
     changes = dict(migrate_project(files).changes)
@@ -85,7 +85,7 @@ def test_verify_builds_a_setuptools_scm_project_from_its_git_version(
     # Issue 14: the copies --verify builds have no .git, so setuptools_scm found no
     # version there ("unable to detect version") although the project builds as it is.
     work = tmp_path / "project"
-    shutil.copytree(CASES / "d6-scm-setup-py" / "input", work)
+    shutil.copytree(CASES / "setuptools-scm-in-setup-py-stays" / "input", work)
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"], ["tag", "v1.4.2"]):
         run(["git", *command], work)
 

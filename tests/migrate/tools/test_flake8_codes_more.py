@@ -1,9 +1,9 @@
 """flake8's select/ignore decisions, its default ignore list, and Ruff's one import rule I001.
 
 flake8's `ignore` replaces its default ignore list and `extend-ignore` adds to it; Ruff has
-none of the listed codes outside preview (D77/D78). flake8-isort and flake8-import-order
+none of the listed codes outside preview. flake8-isort and flake8-import-order
 split import checking into several codes that Ruff checks as the single rule I001, so one
-of them ignored must not switch I001 off (D80).
+of them ignored must not switch I001 off.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """isort with the legacy config and Ruff with the migrated one sort imports the same way.
 
-Custom sections (issue #4, D86): the same unsorted module goes through the real isort
+Custom sections (issue #4): the same unsorted module goes through the real isort
 (reading .isort.cfg, setup.cfg or pyproject [tool.isort]) and through
 `ruff check --select I --fix` (reading only the migrated [tool.ruff.lint.isort]).
 """

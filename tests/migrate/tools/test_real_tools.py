@@ -19,7 +19,7 @@ from setsquare.migrate.tools import ruff_rules
 from tests.helpers import child_env, tool
 from tests.migrate.tools.support import run
 
-F3 = Path(__file__).parent / "cases" / "f3-tool-configs"
+ALL_LEGACY = Path(__file__).parent / "cases" / "tool-configs-from-every-legacy-file"
 
 
 def _enabled(project: Path) -> tuple[set[str], str]:
@@ -37,7 +37,7 @@ def _enabled(project: Path) -> tuple[set[str], str]:
 
 def test_ruff_enables_what_flake8_ran(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        (F3 / "expected" / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
+        (ALL_LEGACY / "expected" / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     enabled, shown = _enabled(tmp_path)
     # tox.ini's [flake8] is the one flake8 reads: defaults + bugbear + docstrings, E203 off.
@@ -117,7 +117,7 @@ def test_pytest_takes_tox_ini_over_setup_cfg(tmp_path: Path) -> None:
 
 
 def test_pytest_sees_the_same_config(tmp_path: Path) -> None:
-    legacy = {"pytest.ini": (F3 / "input" / "pytest.ini").read_text(encoding="utf-8")}
+    legacy = {"pytest.ini": (ALL_LEGACY / "input" / "pytest.ini").read_text(encoding="utf-8")}
     tree = {
         "tests/test_x.py": (
             "import pytest\n\n\n@pytest.mark.slow\ndef test_a():\n    pass\n\n\n"
@@ -195,7 +195,10 @@ def _coverage_config(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str
 @pytest.mark.parametrize(
     "coveragerc",
     [
-        pytest.param((F3 / "input" / ".coveragerc").read_text(encoding="utf-8"), id="F3"),
+        pytest.param(
+            (ALL_LEGACY / "input" / ".coveragerc").read_text(encoding="utf-8"),
+            id="every-legacy-file",
+        ),
         pytest.param(
             "[run]\nbranch = false\nsource = a\n\n[coverage:run]\nbranch = true\n",
             id="prefixed section wins",
@@ -211,9 +214,9 @@ def test_coverage_reads_the_same_settings(
     assert _coverage_config(after, monkeypatch) == config
 
 
-@pytest.fixture(params=sorted(p.name for p in (F3.parent).iterdir() if p.is_dir()))
+@pytest.fixture(params=sorted(p.name for p in (ALL_LEGACY.parent).iterdir() if p.is_dir()))
 def migrated(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    expected = F3.parent / str(request.param) / "expected" / "pyproject.toml"
+    expected = ALL_LEGACY.parent / str(request.param) / "expected" / "pyproject.toml"
     (tmp_path / "pyproject.toml").write_text(expected.read_text(encoding="utf-8"), "utf-8")
     return tmp_path
 
@@ -307,7 +310,7 @@ def _ruff(project: Path) -> set[Finding]:
 def _f3_files() -> dict[str, str]:
     return {
         path.name: path.read_text(encoding="utf-8")
-        for path in (F3 / "input").iterdir()
+        for path in (ALL_LEGACY / "input").iterdir()
         if path.is_file()
     }
 
@@ -328,7 +331,7 @@ _PLUGINS_AND_COMPLEXITY = {
             _f3_files(),
             {(5, "B006"), (10, "E711"), (11, "W291"), (1, "F401"), (1, "D100"), (20, "E501")},
             {(1, "F401"), (1, "D104")},
-            id="F3: tox.ini wins, bugbear and docstrings from tox deps",
+            id="ALL_LEGACY: tox.ini wins, bugbear and docstrings from tox deps",
         ),
         pytest.param(
             _PLUGINS_AND_COMPLEXITY,

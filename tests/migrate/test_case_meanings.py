@@ -1,10 +1,11 @@
-"""Research section D items D6, D10, D12, D17, D54 and D73, beyond their golden cases.
+"""What the golden cases' output means, beyond their bytes.
 
-The golden cases (tests/migrate/cases/d6-*, d10-*, d12-*, d17-*, d54-*, d73-*) pin
-the output byte for byte; these tests state what the output means (parsed values,
-every section name on its own, the refusals) and, marked slow, build each case
-before and after with the real backends to show the wheel publishes the same
-METADATA.
+The golden cases (setuptools_scm beside setup.cfg or setup.py, a readme without a
+content type, `file:` directives, non-ASCII authors, other tools' sections, a
+requirements-only project) pin the output byte for byte; these tests state what the
+output means (parsed values, every section name on its own, the refusals) and,
+marked slow, build each case before and after with the real backends to show the
+wheel publishes the same METADATA.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def test_no_version_is_refused_naming_the_file_without_it(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # D6's other side: without setuptools_scm, [project] needs a version from somewhere.
+    # Without setuptools_scm, [project] needs a version from somewhere.
     for rel, text in files.items():
         (tmp_path / rel).write_text(text, encoding="utf-8")
     before = tree(tmp_path)
@@ -87,26 +88,35 @@ def _toml(case: str) -> dict[str, Any]:
 
 
 def test_scm_cases_leave_the_version_to_setuptools_scm() -> None:
-    # D6: dynamic version, no attr: source; a file: source stays (it wins over
+    # A dynamic version, no attr: source; a file: source stays (it wins over
     # setuptools_scm in setup.cfg and in pyproject.toml alike).
-    for case in ("d6-scm-setup-py", "d6-scm-setup-cfg-attr", "d6-scm-setup-cfg-file"):
+    for case in (
+        "setuptools-scm-in-setup-py-stays",
+        "setuptools-scm-beats-setup-cfg-attr-version",
+        "setup-cfg-file-version-beats-setuptools-scm",
+    ):
         data = _toml(case)
         project = data["project"]
         assert project["dynamic"] == ["version"], case
         assert "version" not in project, case
         requires = data["build-system"]["requires"]
         assert any(r.startswith("setuptools_scm") for r in requires), case
-    assert "dynamic" not in _toml("d6-scm-setup-cfg-attr")["tool"]["setuptools"]
-    assert _toml("d6-scm-setup-cfg-file")["tool"]["setuptools"]["dynamic"] == {
-        "version": {"file": "VERSION"}
-    }
+    assert (
+        "dynamic" not in _toml("setuptools-scm-beats-setup-cfg-attr-version")["tool"]["setuptools"]
+    )
+    assert _toml("setup-cfg-file-version-beats-setuptools-scm")["tool"]["setuptools"][
+        "dynamic"
+    ] == {"version": {"file": "VERSION"}}
     # setup() keeps use_scm_version, which is what switches setuptools_scm on there.
-    setup_py = (CASES / "d6-scm-setup-py" / "expected" / "setup.py").read_text(encoding="utf-8")
+    setup_py = (CASES / "setuptools-scm-in-setup-py-stays" / "expected" / "setup.py").read_text(
+        encoding="utf-8"
+    )
     assert "use_scm_version=True" in setup_py
     assert "setup_requires" not in setup_py
 
 
-#: D12, one directive at a time: setup.cfg line -> ([project] dynamic, [tool.setuptools.dynamic]).
+#: `file:` directives, one at a time:
+#: setup.cfg line -> ([project] dynamic, [tool.setuptools.dynamic]).
 FILE_DIRECTIVES: list[tuple[str, str, list[str], dict[str, object]]] = [
     (
         "description",
@@ -154,12 +164,12 @@ def test_file_directives_become_dynamic_fields(
 
 
 def test_non_ascii_people_are_utf8_in_pyproject() -> None:
-    # D17: the bytes are UTF-8 (no \u escapes), and each name keeps its own e-mail.
-    raw = (CASES / "d17-non-ascii-authors" / "expected" / "pyproject.toml").read_bytes()
+    # The bytes are UTF-8 (no \u escapes), and each name keeps its own e-mail.
+    raw = (CASES / "setup-cfg-non-ascii-authors" / "expected" / "pyproject.toml").read_bytes()
     for text in ("José Müller", "jose@exämple.org", "李雷", "Zoë Ørsted"):
         assert text.encode("utf-8") in raw
     assert b"\\u" not in raw
-    project = _toml("d17-non-ascii-authors")["project"]
+    project = _toml("setup-cfg-non-ascii-authors")["project"]
     assert project["authors"] == [
         {"name": "José Müller", "email": "jose@exämple.org"},
         {"name": "李雷", "email": "li@example.cn"},
@@ -167,7 +177,7 @@ def test_non_ascii_people_are_utf8_in_pyproject() -> None:
     assert project["maintainers"] == [{"name": "Zoë Ørsted", "email": "zoe@example.org"}]
 
 
-#: D54: sections setuptools or other tools read from setup.cfg, with no [tool.*] twin
+#: Sections setuptools or other tools read from setup.cfg, with no [tool.*] twin
 #: setsquare could write faithfully.
 KEPT_SECTIONS = [
     "[aliases]\nrelease = sdist bdist_wheel\n",
@@ -202,7 +212,7 @@ def test_other_sections_stay_in_setup_cfg(
 def test_requirements_alone_invent_no_project(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # D73: no name or version is made up; the ledger says so, nothing is written.
+    # No name or version is made up; the ledger says so, nothing is written.
     (tmp_path / "requirements.txt").write_text("flask>=3\n", encoding="utf-8")
     before = tree(tmp_path)
     kept = (
@@ -218,17 +228,19 @@ def test_requirements_alone_invent_no_project(
 
 
 def test_requirements_only_case_writes_only_the_group() -> None:
-    # D73 with a dev file: the group needs no project; [project] is not invented.
-    assert _toml("d73-requirements-only") == {"dependency-groups": {"dev": ["pytest>=8"]}}
+    # With a dev file: the group needs no project; [project] is not invented.
+    assert _toml("requirements-only-project-builds-no-wheel") == {
+        "dependency-groups": {"dev": ["pytest>=8"]}
+    }
 
 
 def test_requirements_become_a_group_once_the_project_builds_a_wheel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # D73 given a name (and the version [project] needs): the project now builds a wheel,
+    # Given a name (and the version [project] needs) the project builds a wheel,
     # whose METADATA a requirements file must not change (issue 14).
     case = tmp_path / "project"
-    shutil.copytree(CASES / "d73-requirements-only" / "expected", case)
+    shutil.copytree(CASES / "requirements-only-project-builds-no-wheel" / "expected", case)
     text = (case / "pyproject.toml").read_text(encoding="utf-8")
     (case / "pyproject.toml").write_text(
         f'[project]\nname = "demo"\nversion = "0.1"\n\n{text}', encoding="utf-8"
@@ -268,9 +280,15 @@ def _metadata(artifacts: Artifacts) -> Message:
 @pytest.mark.parametrize(
     ("case", "version"),
     [
-        ("d6-scm-setup-py", "2.5.0"),
-        ("d6-scm-setup-cfg-attr", "2.5.0"),  # setuptools_scm beat the attr: before too
-        ("d6-scm-setup-cfg-file", "3.1.4"),  # the file beats setuptools_scm, before and after
+        ("setuptools-scm-in-setup-py-stays", "2.5.0"),
+        (
+            "setuptools-scm-beats-setup-cfg-attr-version",
+            "2.5.0",
+        ),  # setuptools_scm beat the attr: before too
+        (
+            "setup-cfg-file-version-beats-setuptools-scm",
+            "3.1.4",
+        ),  # the file beats setuptools_scm, before and after
     ],
 )
 def test_scm_cases_build_the_same_version(
@@ -288,25 +306,25 @@ def test_scm_cases_build_the_same_version(
 
 @pytest.mark.slow
 def test_md_readme_without_content_type_keeps_its_rendering(tmp_path: Path) -> None:
-    # D10: setuptools never guessed from setup.cfg's file name, so METADATA had no
+    # setuptools never guessed from setup.cfg's file name, so METADATA had no
     # Description-Content-Type, which means text/x-rst; the migration writes that
     # explicitly (README: "a missing content type becoming text/x-rst"), not the
     # text/markdown pyproject.toml would guess from `readme = "README.md"`.
-    before, after, problems = _build_both("d10-md-readme-no-content-type", tmp_path)
+    before, after, problems = _build_both("setup-cfg-readme-without-content-type-is-rst", tmp_path)
 
     assert problems == []
     assert _metadata(before)["Description-Content-Type"] is None
     assert _metadata(after)["Description-Content-Type"] == "text/x-rst"
-    readme = (CASES / "d10-md-readme-no-content-type" / "input" / "README.md").read_text(
-        encoding="utf-8"
-    )
+    readme = (
+        CASES / "setup-cfg-readme-without-content-type-is-rst" / "input" / "README.md"
+    ).read_text(encoding="utf-8")
     assert str(_metadata(after).get_payload()).strip() == readme.strip()
 
 
 @pytest.mark.slow
 def test_file_directives_build_the_same(tmp_path: Path) -> None:
-    # D12: the summary, classifiers and entry points still come from their files.
-    before, after, problems = _build_both("d12-file-directives", tmp_path)
+    # The summary, classifiers and entry points still come from their files.
+    before, after, problems = _build_both("setup-cfg-file-directives-stay-dynamic", tmp_path)
 
     assert problems == []
     metadata = _metadata(after)
@@ -322,8 +340,8 @@ def test_file_directives_build_the_same(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_non_ascii_people_survive_the_build(tmp_path: Path) -> None:
-    # D17: METADATA is UTF-8 text with the names as written, before and after.
-    before, after, problems = _build_both("d17-non-ascii-authors", tmp_path)
+    # METADATA is UTF-8 text with the names as written, before and after.
+    before, after, problems = _build_both("setup-cfg-non-ascii-authors", tmp_path)
 
     assert problems == []
     assert _metadata(before)["Author"] == "José Müller, 李雷"
