@@ -65,9 +65,6 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
         "own [tool.ruff]: a conflict for a person to settle, by design",
         "c": "SQ300: the same conflict",
     },
-    "referencing==0.37.0": {
-        "c": "SQ300: migrate refuses `file:.` in test-requirements.in, which pip accepts",
-    },
     "sphinx-autodoc-typehints==3.6.1": {
         "a": "ruff-check: a pytest-fixture-autouse finding in tests/conftest.py that "
         "`ruff check --add-noqa` does not mark (adopt names the file, with a hint)",

@@ -87,6 +87,8 @@ KEPT = [
     pytest.param("--index-url=https://user:secret@h.org/simple\n", id="credentials-index-url"),
     pytest.param("-r https://h.org/requirements.txt\n", id="include-of-a-url"),
     pytest.param("./vendor/x-1.0-py3-none-any.whl\n", id="local-wheel"),
+    pytest.param("file:.\n", id="file-url-of-the-project"),
+    pytest.param("file:../sibling\n", id="file-url-of-a-sibling"),
     pytest.param("-r not-migrated.txt\n", id="include-of-unmigrated-file"),
 ]
 

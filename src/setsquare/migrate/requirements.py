@@ -268,7 +268,7 @@ def convert_file(
         converted = _requirement(requirement_text)
         if converted is None:
             if (
-                requirement_text.startswith((".", "/"))
+                requirement_text.startswith((".", "/", "file:"))
                 or "/" in requirement_text
                 or requirement_text.endswith((".whl", ".tar.gz", ".zip"))
             ):
