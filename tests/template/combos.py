@@ -1,8 +1,10 @@
 """Answer combinations the template is proven on.
 
 Together the full combinations cover every build backend, every licence,
-`cli` on and off, and the lowest `python_min`; the static ones cover the
-versions above the 3.11 installed here, which uv cannot fetch offline.
+`cli` on and off, `docs` on with every backend (off in the defaults),
+`versioning=vcs` with each backend that offers it, and the lowest
+`python_min`; the static ones cover the versions above the 3.11 installed
+here, which uv cannot fetch offline.
 """
 
 from __future__ import annotations
@@ -21,31 +23,39 @@ FULL: dict[str, dict[str, Any]] = {
         "author_name": 'Zoë "Q" \\ Müller 🚀',
         "author_email": "zoe@example.org",
         "description": 'Widgets with "quotes", back\\slashes, {{ braces }} & ünïcödé 🚀',
+        "docs": True,
     },
-    "setuptools-cli": {
+    "setuptools-cli-vcs": {
         "project_name": "setup_tools_demo",
         "build_backend": "setuptools",
         "cli": True,
         "license": "BSD-3-Clause",
+        "docs": True,
+        "versioning": "vcs",
     },
     "flit_core-py311": {
         "project_name": "flit-demo",
         "build_backend": "flit_core",
         "python_min": "3.11",
         "license": "GPL-3.0-or-later",
+        "docs": True,
     },
-    "pdm-backend-cli": {
+    "pdm-backend-cli-vcs": {
         "project_name": "pdm-demo",
         "build_backend": "pdm-backend",
         "cli": True,
         "license": "MPL-2.0",
         "package_name": "pdm_demo_pkg",
+        "docs": True,
+        "versioning": "vcs",
     },
-    "proprietary-cli": {
+    "proprietary-cli-vcs": {
         "project_name": "inhouse-tool",
         "cli": True,
         "license": "LicenseRef-Proprietary",
         "author_name": "Acme Corp.",
+        "docs": True,
+        "versioning": "vcs",
     },
 }
 
@@ -61,6 +71,7 @@ STATIC: dict[str, dict[str, Any]] = {
         "project_name": "static-313",
         "python_min": "3.13",
         "build_backend": "setuptools",
+        "docs": True,
     },
     "py314-flit-cli": {
         "project_name": "static-314",

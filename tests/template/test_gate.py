@@ -5,13 +5,20 @@ from __future__ import annotations
 import configparser
 import json
 import re
+import sys
 import zipfile
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from packaging.version import Version
 
 from tests.helpers import render, run, tool
 from tests.template.combos import FULL
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,7 +36,14 @@ def project(
     data = FULL[request.param]
     dst = render(template_repo, tmp_path_factory.mktemp(request.param) / "project", data)
     run(["git", "init", "-q", "-b", "main"], dst)
-    run([tool("uv"), "sync", "--quiet"], dst)
+    if data.get("versioning") == "vcs":
+        # The version comes from the tag, as on the release workflow's checkout.
+        run(["git", "add", "-A"], dst)
+        run(["git", "commit", "-q", "-m", "Start"], dst)
+        run(["git", "tag", "v0.1.0"], dst)
+    # With docs on, the docs group too: the gate builds the pages.
+    groups = ["--group", "docs"] if data.get("docs") else []
+    run([tool("uv"), "sync", "--quiet", *groups], dst)
     run([tool("uv"), "build", "--quiet"], dst)
     return dst, data
 
@@ -138,6 +152,24 @@ def test_workflows_match_the_schema(project: tuple[Path, dict[str, Any]]) -> Non
         ],
         dst,
     )
+
+
+def test_docs_build_strictly(project: tuple[Path, dict[str, Any]]) -> None:
+    dst, data = project
+    if not data.get("docs"):
+        assert not (dst / "docs").exists()
+        return
+    sphinx = [project_tool(dst, "sphinx-build"), "-W", "-n", "--keep-going", "-q", "-b", "html"]
+    run([*sphinx, "docs", "docs/_build/html"], dst)
+    package = data.get("package_name") or _default_package(data["project_name"])
+    api = (dst / "docs" / "_build" / "html" / "api.html").read_text(encoding="utf-8")
+    assert f'id="{package}.greet"' in api  # the reference, read from the docstrings
+    run(["git", "check-ignore", "-q", "docs/_build/html/index.html"], dst)
+    if data.get("python_min", "3.10") == "3.10":
+        # Sphinx 8.2 and later need Python 3.11: the lock holds an older one for 3.10.
+        lock = tomllib.loads((dst / "uv.lock").read_text(encoding="utf-8"))
+        sphinxes = [Version(p["version"]) for p in lock["package"] if p["name"] == "sphinx"]
+        assert min(sphinxes) < Version("8.2") <= max(sphinxes), sphinxes
 
 
 def _default_package(project_name: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from setsquare import __version__
-from tests.helpers import REPO_ROOT, render
+from tests.helpers import REPO_ROOT, render, run, tool
 from tests.template.combos import FULL
 
 if sys.version_info >= (3, 11):
@@ -23,7 +23,19 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-REFERENCE = Path(__file__).parent / "reference" / "default"
+REFERENCES = Path(__file__).parent / "reference"
+#: The default render, which other tests use as a ready-made project.
+REFERENCE = REFERENCES / "default"
+#: The reviewed golden renders: a folder under reference/ per case, and its answers.
+REFERENCE_CASES: dict[str, dict[str, Any]] = {
+    "default": FULL["defaults"],
+    # Every question added since 0.1.0 switched on.
+    "all-new-options": {
+        "project_name": "acme-widgets",
+        "docs": True,
+        "versioning": "vcs",
+    },
+}
 COPIER_YML = yaml.safe_load((REPO_ROOT / "copier.yml").read_text(encoding="utf-8"))
 QUESTIONS = {k: v for k, v in COPIER_YML.items() if not k.startswith("_")}
 
@@ -39,6 +51,8 @@ PUBLIC_QUESTIONS = {
     "python_min",
     "build_backend",
     "cli",
+    "docs",
+    "versioning",
 }
 
 
@@ -94,27 +108,31 @@ def _answers_without_provenance(path: Path) -> str:
     return "".join(line for line in lines if not line.startswith(("_commit:", "_src_path:")))
 
 
-def test_default_render_matches_the_reviewed_reference(template_repo: Path, tmp_path: Path) -> None:
-    """The golden reference is reviewed in every diff; regenerate it only on purpose.
+@pytest.mark.parametrize("case", sorted(REFERENCE_CASES))
+def test_render_matches_the_reviewed_reference(
+    template_repo: Path, tmp_path: Path, case: str
+) -> None:
+    """The golden references are reviewed in every diff; regenerate them only on purpose.
 
-    To regenerate: SETSQUARE_REGEN_REFERENCE=1 pytest tests/template/test_render.py
+    To regenerate: SETSQUARE_REGEN_REFERENCE=1 pytest tests/template/test_render.py -k CASE
     """
-    dst = render(template_repo, tmp_path / "acme-widgets", FULL["defaults"])
+    dst = render(template_repo, tmp_path / "acme-widgets", REFERENCE_CASES[case])
+    reference = REFERENCES / case
     if os.environ.get("SETSQUARE_REGEN_REFERENCE") == "1":  # pragma: no cover
         import shutil
 
-        shutil.rmtree(REFERENCE, ignore_errors=True)
-        shutil.copytree(dst, REFERENCE)
-        answers = REFERENCE / ".copier-answers.yml"
+        shutil.rmtree(reference, ignore_errors=True)
+        shutil.copytree(dst, reference)
+        answers = reference / ".copier-answers.yml"
         answers.write_text(_answers_without_provenance(answers), encoding="utf-8")
-    assert _files(dst) == _files(REFERENCE)
-    for name in sorted(_files(REFERENCE)):
+    assert _files(dst) == _files(reference)
+    for name in sorted(_files(reference)):
         if name == ".copier-answers.yml":
-            assert _answers_without_provenance(dst / name) == (REFERENCE / name).read_text(
+            assert _answers_without_provenance(dst / name) == (reference / name).read_text(
                 encoding="utf-8"
             )
         else:
-            assert filecmp.cmp(dst / name, REFERENCE / name, shallow=False), name
+            assert filecmp.cmp(dst / name, reference / name, shallow=False), name
 
 
 NASTY: dict[str, Any] = {
@@ -123,6 +141,7 @@ NASTY: dict[str, Any] = {
     "author_name": 'O\'Brien "Bob" \\ Żółć 🐍',
     "author_email": "o.brien+tag@example.co.uk",
     "cli": True,
+    "docs": True,
 }
 
 
@@ -141,6 +160,15 @@ def test_quotes_backslashes_and_unicode_stay_valid(template_repo: Path, tmp_path
     for path in [*dst.rglob("*.yml"), *dst.rglob("*.yaml")]:
         yaml.safe_load(path.read_text(encoding="utf-8"))
     assert NASTY["author_name"] in (dst / "LICENSE").read_text(encoding="utf-8")
+    conf = ast.parse((dst / "docs" / "conf.py").read_text(encoding="utf-8"))
+    assigned = {
+        node.targets[0].id: node.value.value
+        for node in conf.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+    }
+    assert assigned["author"] == NASTY["author_name"]
 
 
 @pytest.mark.parametrize(
@@ -201,7 +229,8 @@ def test_rendered_text_passes_the_hygiene_hooks(
     template_repo: Path, tmp_path: Path, license_id: str
 ) -> None:
     """What the bundle's whitespace hooks would change on a fresh render: nothing."""
-    data = {"project_name": "tidy", "license": license_id, "cli": True}
+    # Every optional file on; the reviewed default reference covers the render without them.
+    data = {"project_name": "tidy", "license": license_id, "cli": True, "docs": True}
     dst = render(template_repo, tmp_path / "tidy", data)
     for path in sorted(p for p in dst.rglob("*") if p.is_file() and ".git" not in p.parts):
         raw = path.read_bytes()
@@ -224,3 +253,109 @@ def test_package_name_refuses_every_keyword_and_stdlib_module_name() -> None:
     assert keywords == {word for word in keyword.kwlist if word.islower()}
     public = {name for name in sys.stdlib_module_names if re.fullmatch("[a-z][a-z0-9_]*", name)}
     assert public <= stdlib
+
+
+ALL_NEW = REFERENCES / "all-new-options"
+DOCS_FILES = {
+    "docs/.gitignore",
+    "docs/api.md",
+    "docs/conf.py",
+    "docs/index.md",
+    "docs/usage.md",
+    ".github/workflows/docs.yml",
+}
+PINNED_USES = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", re.M)
+
+
+def _load_yaml(path: Path) -> dict[Any, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_docs_on_adds_its_files_and_off_adds_none() -> None:
+    assert _files(ALL_NEW) >= DOCS_FILES
+    assert not DOCS_FILES & _files(REFERENCE)
+    on = tomllib.loads((ALL_NEW / "pyproject.toml").read_text(encoding="utf-8"))
+    off = tomllib.loads((REFERENCE / "pyproject.toml").read_text(encoding="utf-8"))
+    assert [r.split(">=")[0] for r in on["dependency-groups"]["docs"]] == [
+        "sphinx",
+        "myst-parser",
+        "furo",
+    ]
+    assert "docs" not in off["dependency-groups"]
+    # `dev` stays lean: the test matrix does not install Sphinx.
+    assert on["dependency-groups"]["dev"] == off["dependency-groups"]["dev"]
+    # With a docs/ folder, repo-review's "has docs folder" check runs instead of being skipped.
+    assert "PY004" in off["tool"]["repo-review"]["ignore"]
+    assert "PY004" not in on["tool"]["repo-review"]["ignore"]
+    assert on["project"]["urls"]["Documentation"] == "https://acme-widgets.github.io/acme-widgets/"
+    assert "Documentation" not in off["project"]["urls"]
+
+
+def test_docs_workflow_builds_strictly_and_deploys_with_least_privilege() -> None:
+    path = ALL_NEW / ".github" / "workflows" / "docs.yml"
+    workflow = _load_yaml(path)
+    assert workflow["permissions"] == {}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == ["build"]
+    only_main = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert deploy["if"] == only_main
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["if"] == only_main
+    assert upload["with"]["path"] == "docs/_build/html"
+    checkout = build["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["persist-credentials"] is False
+    # A shallow clone has no tags: with versions from git, the pages would show 0.0.1.devN.
+    vcs = REFERENCE_CASES["all-new-options"].get("versioning") == "vcs"
+    assert checkout["with"].get("fetch-depth") == (0 if vcs else None)
+    commands = " ".join(step.get("run", "") for step in build["steps"])
+    assert "sphinx-build -W -n --keep-going -b html docs docs/_build/html" in commands
+    assert "uv sync --locked --no-dev --group docs" in commands
+
+
+def test_docs_workflow_pins_actions_like_the_other_workflows() -> None:
+    workflows = ALL_NEW / ".github" / "workflows"
+    text = (workflows / "docs.yml").read_text(encoding="utf-8")
+    uses = [line for line in text.splitlines() if "uses:" in line]
+    assert len(uses) == 4
+    assert len(PINNED_USES.findall(text)) == len(uses)
+    # The same SHA as the template's other workflows, so one update moves them all.
+    lint = (workflows / "lint.yml").read_text(encoding="utf-8")
+    for action in ("actions/checkout@", "astral-sh/setup-uv@"):
+        ours = next(line for line in uses if action in line).split("uses: ")[1]
+        assert ours in lint, action
+
+
+def test_docs_pages_name_the_package_and_build_command() -> None:
+    conf = (ALL_NEW / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert 'project = "acme-widgets"' in conf
+    assert "nitpicky = True" in conf
+    assert ".. automodule:: acme_widgets\n" in (ALL_NEW / "docs" / "api.md").read_text("utf-8")
+    command = "uv run --group docs sphinx-build -W -n --keep-going -b html docs docs/_build/html"
+    for name in ("README.md", "CONTRIBUTING.md"):
+        assert command in (ALL_NEW / name).read_text(encoding="utf-8"), name
+        assert "sphinx-build" not in (REFERENCE / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("author", "line"),
+    [
+        ("Acme Corp.", 'author = "Acme Corp."'),
+        ("O'Brien", 'author = "O\'Brien"'),
+        ('Zoë "Q" \\ Müller', "author = 'Zoë \"Q\" \\\\ Müller'"),
+        ("\"\"'''", 'author = "\\"\\"\'\'\'"'),
+    ],
+)
+def test_docs_conf_quotes_the_author_as_ruff_format_keeps_it(
+    template_repo: Path, tmp_path: Path, author: str, line: str
+) -> None:
+    """Double quotes, unless single ones need fewer escapes: what the formatter settles on."""
+    data = {"project_name": "p", "docs": True, "author_name": author}
+    dst = render(template_repo, tmp_path / "p", data)
+    assert line in (dst / "docs" / "conf.py").read_text(encoding="utf-8").splitlines()
+    run([tool("ruff"), "format", "--check", "docs/conf.py"], dst)

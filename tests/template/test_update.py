@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from setsquare.commands.update import update
+from setsquare.main import main
 from tests.helpers import render, run, tool
 from tests.template.combos import FULL
 from tests.template.update_history import (
@@ -23,7 +24,10 @@ from tests.template.update_history import (
     NEW_TAG,
     OLD_TAG,
     USER_EDITS,
+    add_workflow,
+    change_description,
     make_template_history,
+    old_answers,
 )
 
 if sys.version_info >= (3, 11):
@@ -109,7 +113,7 @@ def _assert_same_tree(updated: dict[str, bytes], expected: dict[str, bytes]) -> 
 def test_update_from_an_older_release_equals_a_fresh_render(
     history: Path, tmp_path: Path, combo: str, start: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = FULL[combo]
+    data = old_answers(FULL[combo])
     project = _project_from_old_release(history, tmp_path / "old" / "project", data, start=start)
     before = _tree(project)
 
@@ -156,7 +160,7 @@ def test_updates_release_by_release_with_edits_between(history: Path, tmp_path: 
 @pytest.mark.slow
 @pytest.mark.parametrize("combo", COMBOS)
 def test_user_and_bot_edits_survive_an_update(history: Path, tmp_path: Path, combo: str) -> None:
-    data = FULL[combo]
+    data = old_answers(FULL[combo])
     edits = [*USER_EDITS, *BOT_EDITS]
     project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
 
@@ -200,9 +204,12 @@ def test_changing_answers_during_an_update_is_honoured(history: Path, tmp_path: 
     assert answers["python_min"] == "3.11"
 
 
-def test_the_bot_leaves_the_template_pins_alone(template_repo: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("docs", [False, True], ids=["defaults", "docs"])
+def test_the_bot_leaves_the_template_pins_alone(
+    template_repo: Path, tmp_path: Path, docs: bool
+) -> None:
     """Every pin the template renders is one the bot is told to ignore, and no other."""
-    dst = render(template_repo, tmp_path / "p", FULL["defaults"])
+    dst = render(template_repo, tmp_path / "p", {**FULL["defaults"], "docs": docs})
     config = yaml.safe_load((dst / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     ignored = {
         entry["package-ecosystem"]: {rule["dependency-name"] for rule in entry.get("ignore", [])}
@@ -245,3 +252,70 @@ def test_plain_copier_update_gives_the_same_result(history: Path, tmp_path: Path
     for edit in edits:
         edit(expected_root)
     _assert_same_tree(updated, _tree(expected_root))
+
+
+@pytest.mark.slow
+def test_an_older_project_switches_to_vcs_versioning_during_an_update(
+    history: Path, tmp_path: Path
+) -> None:
+    """`setsquare update --data versioning=vcs` on a project made before the question."""
+    data = FULL["defaults"]
+    # The user's own edits, but not `description`: it is the line after `version`, which
+    # vcs removes, and git merges no two changes to adjacent lines (docs/template.md).
+    edits = [*(edit for edit in USER_EDITS if edit is not change_description), *BOT_EDITS]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
+    assert "versioning" not in yaml.safe_load(_tree(project)[".copier-answers.yml"])
+
+    assert main(["update", "--data", "versioning=vcs", str(project)]) == 0
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    expected_root = _render_at(
+        history, tmp_path / "new" / "project", {**data, "versioning": "vcs"}, NEW_TAG
+    )
+    for edit in edits:
+        edit(expected_root)
+    _assert_same_tree(updated, _tree(expected_root))
+    pyproject = tomllib.loads(updated["pyproject.toml"].decode())
+    assert pyproject["project"]["dynamic"] == ["version"]
+    assert "version" not in pyproject["project"]
+    assert pyproject["project"]["dependencies"] == ["requests>=2.32"]
+    assert yaml.safe_load(updated[".copier-answers.yml"])["versioning"] == "vcs"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("combo", COMBOS)
+def test_an_older_project_switches_docs_on_during_an_update(
+    history: Path, tmp_path: Path, combo: str
+) -> None:
+    """`setsquare update --data docs=true` on a project made before the question."""
+    data = old_answers(FULL[combo])
+    # The user's own edits, but not a docs workflow of their own: that one would
+    # rightly conflict with the template's.
+    edits = [edit for edit in USER_EDITS if edit is not add_workflow]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
+    assert "docs" not in yaml.safe_load(_tree(project)[".copier-answers.yml"])
+
+    assert main(["update", "--data", "docs=true", str(project)]) == 0
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    expected_root = _render_at(
+        history, tmp_path / "new" / "project", {**data, "docs": True}, NEW_TAG
+    )
+    for edit in edits:
+        edit(expected_root)
+    _assert_same_tree(updated, _tree(expected_root))
+    assert yaml.safe_load(updated[".copier-answers.yml"])["docs"] is True
+    assert {"docs/conf.py", "docs/api.md", ".github/workflows/docs.yml"} <= set(updated)
+    pyproject = tomllib.loads(updated["pyproject.toml"].decode())
+    assert pyproject["project"]["dependencies"] == ["requests>=2.32"]
+    assert "docs" in pyproject["dependency-groups"]
+    # And the pages it brought build strictly.
+    run([tool("uv"), "sync", "--quiet", "--group", "docs"], project)
+    sphinx = str(project / ".venv" / "bin" / "sphinx-build")
+    run(
+        [sphinx, "-W", "-n", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html"],
+        project,
+    )
+    assert (project / "docs" / "_build" / "html" / "api.html").is_file()

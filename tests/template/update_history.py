@@ -5,7 +5,8 @@ releases: `OLD_TAG` and `MID_TAG`, older states derived from the checkout with
 the kinds of differences real releases have (a question added, a file added
 and one dropped, newer tool pins and action SHAs, a larger CI matrix, a rule
 added to the Ruff selection, pytest's ini-style table, no uv cooldown, no update
-workflow), and `NEW_TAG`, the checkout as it is.
+workflow, no `docs` or `versioning` question, no lowest-direct CI job, no
+Markdown in the ruff-format hook), and `NEW_TAG`, the checkout as it is.
 
 The derivation edits the template by anchors. When a template change removes an
 anchor, the builder fails and names it: adapt the older state to the new
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from setsquare import __version__
 from tests.helpers import REPO_ROOT, run, tracked_files
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 OLD_TAG = "v0.0.1"
 MID_TAG = "v0.0.2"
 NEW_TAG = f"v{__version__}"
+
+#: Questions only `NEW_TAG` asks. Copier puts every `--data` key in the render
+#: context, asked or not, so a project made from an older release is rendered
+#: without them (see `old_answers`), as a real one made back then would be.
+NEW_QUESTIONS = {"docs", "versioning"}
 
 #: A synthetic SHA for the older releases' actions/checkout pin (tests only).
 OLD_CHECKOUT = "1111111111111111111111111111111111111111 # v6.0.0"
@@ -92,6 +98,14 @@ def _before_os_matrix(root: Path) -> None:
     )
 
 
+def _before_docs_pages_actions(root: Path) -> None:
+    # With the docs question came the Pages actions, ignored only when docs are on,
+    # which made dependabot.yml a Jinja template.
+    github = root / "template" / ".github"
+    _sub(github / "dependabot.yml.jinja", r"^\{%- if docs %\}\n.*\n\{%- endif %\}\n", "")
+    (github / "dependabot.yml.jinja").rename(github / "dependabot.yml")
+
+
 def _before_bot_ignores(root: Path) -> None:
     # The bot was not yet told to leave the template's actions alone.
     _sub(
@@ -126,6 +140,58 @@ def _before_update_workflow(root: Path) -> None:
     (root / "template" / ".github" / "workflows" / "template-update.yml").unlink()
 
 
+def _before_docs(root: Path) -> None:
+    # The question and its files did not exist; the `{% if docs %}` blocks left in the
+    # other files render as off, since Copier's Jinja treats an unknown name as false.
+    _sub(root / "copier.yml", r"^\ndocs:\n(?:  .*\n)+", "")
+    shutil.rmtree(root / "template" / "{% if docs %}docs{% endif %}")
+    workflows = root / "template" / ".github" / "workflows"
+    (workflows / "{% if docs %}docs.yml{% endif %}.jinja").unlink()
+
+
+def _before_versioning(root: Path) -> None:
+    # The question did not exist; the `versioning == "vcs"` blocks render as static.
+    _sub(root / "copier.yml", r"^\nversioning:\n(?:  .*\n)+", "")
+
+
+def _before_lowest_direct(root: Path) -> None:
+    # The test workflow had no job for the lowest direct dependencies.
+    path = root / "template" / ".github" / "workflows" / "test.yml.jinja"
+    _sub(
+        path,
+        r"^  # The lower bounds in pyproject.toml(?:.*\n)*?(?=  # One required status check)",
+        "",
+    )
+    _sub(path, r"needs: \[test, lowest\]", "needs: [test]")
+    _sub(
+        path,
+        r"^      - name: Check the results\n(?:.*\n){4}",
+        "      - name: Check the matrix result\n        env:\n"
+        "          RESULT: ${{ needs.test.result }}\n"
+        '        run: test "$RESULT" = success\n',
+    )
+
+
+def _before_markdown_format(root: Path) -> None:
+    # The ruff-format hook kept the bundle's file types: no Markdown.
+    _sub(
+        root / "template" / ".pre-commit-config.yaml.jinja",
+        r"^(      - id: ruff-format\n)(?:        .*\n)+",
+        r"\g<1>",
+    )
+
+
+def _before_explicit_attestations(root: Path) -> None:
+    # The publish step relied on the action's default for attestations.
+    workflows = root / "template" / ".github" / "workflows"
+    (release,) = workflows.glob("*release.yml*")
+    _sub(
+        release,
+        r"^(      - uses: pypa/gh-action-pypi-publish@.*\n)        with:\n(?:          .*\n)+",
+        r"\g<1>",
+    )
+
+
 #: The release that made each change; a state before it has the change undone.
 _CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (MID_TAG, _before_github_owner),
@@ -135,10 +201,17 @@ _CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (NEW_TAG, _before_pgh),
     (NEW_TAG, _before_checkout_bump),
     (NEW_TAG, _before_os_matrix),
+    # Undone in this order: the later change to the same file first.
+    (NEW_TAG, _before_docs_pages_actions),
     (NEW_TAG, _before_bot_ignores),
     (NEW_TAG, _before_native_pytest),
     (NEW_TAG, _before_exclude_newer),
     (NEW_TAG, _before_update_workflow),
+    (NEW_TAG, _before_docs),
+    (NEW_TAG, _before_versioning),
+    (NEW_TAG, _before_lowest_direct),
+    (NEW_TAG, _before_markdown_format),
+    (NEW_TAG, _before_explicit_attestations),
 ]
 _ORDER = [OLD_TAG, MID_TAG, NEW_TAG]
 
@@ -153,6 +226,11 @@ def _state_of(root: Path, tag: str) -> None:
     for made_in, undo in _CHANGES:
         if _ORDER.index(made_in) > _ORDER.index(tag):
             undo(root)
+
+
+def old_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """*data* without the answers to questions the older releases do not ask."""
+    return {name: value for name, value in data.items() if name not in NEW_QUESTIONS}
 
 
 def _copy_checkout(dest: Path) -> None:
