@@ -13,6 +13,8 @@ It prints the times and the ratios against the bundle, and pre-commit's own fixe
 (an empty run), which is part of every side.
 
     uv run python benchmarks/bundle/run.py [--sdist django==5.2.19] [--runs 3]
+
+`install_cost.py` beside it times `pre-commit install-hooks` alone.
 """
 
 from __future__ import annotations
@@ -136,6 +138,41 @@ def _side(project: Path, config: str, home: Path, runs: int) -> tuple[float, flo
     return install, cold, warm
 
 
+def _bundle_copy(work: Path) -> tuple[Path, str]:
+    bundle = work / "setsquare"
+    listed = _git(REPO_ROOT, "ls-files", "--cached", "--others", "--exclude-standard")
+    for name in listed.splitlines():
+        if (REPO_ROOT / name).is_file():
+            (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO_ROOT / name, bundle / name)
+    return bundle, _commit_all(bundle)
+
+
+def _upstream_manifests(pins: dict[str, str]) -> list[tuple[str, list[str], str]]:
+    """(name, requirements, manifest) of each upstream hook repository the bundle replaces."""
+    hygiene = "".join(_hook(h, e, x) for h, (e, x) in HYGIENE.items())
+    python_files = "types_or: [python, pyi]"
+    mypy_extra = (
+        f"{python_files}\nrequire_serial: true\n"
+        "args: [--ignore-missing-imports, --scripts-are-modules]"
+    )
+    return [
+        ("pre-commit-hooks", [f"pre-commit-hooks{pins['pre-commit-hooks']}"], hygiene),
+        (
+            "ruff-pre-commit",
+            [f"ruff{pins['ruff']}"],
+            _hook("ruff-check", "ruff check --force-exclude", python_files)
+            + _hook("ruff-format", "ruff format --force-exclude", python_files),
+        ),
+        ("mirrors-mypy", [f"mypy{pins['mypy']}"], _hook("mypy", "mypy", mypy_extra)),
+        (
+            "validate-pyproject",
+            [f"validate-pyproject[all]{pins['validate-pyproject']}"],
+            _hook("validate-pyproject", "validate-pyproject", "files: ^pyproject\\.toml$"),
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sdist", default="django==5.2.19", help="requirement to download")
@@ -161,45 +198,16 @@ def main(argv: list[str] | None = None) -> int:
             handle.write(f'\n[tool.mypy]\nfiles = ["{mypy_dir}"]\n')
         _commit_all(project)
 
-        bundle = work / "setsquare"
-        listed = _git(REPO_ROOT, "ls-files", "--cached", "--others", "--exclude-standard")
-        for name in listed.splitlines():
-            if (REPO_ROOT / name).is_file():
-                (bundle / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(REPO_ROOT / name, bundle / name)
-        bundle_rev = _commit_all(bundle)
-
+        bundle, bundle_rev = _bundle_copy(work)
         mirrors = work / "mirrors"
 
         def hook_repo(name: str, requirement: str, manifest: str) -> tuple[str, str, list[str]]:
             ids = [line[6:] for line in manifest.splitlines() if line.startswith("- id: ")]
             return str(mirrors / name), _mirror(mirrors, name, [requirement], manifest), ids
 
-        hygiene = "".join(_hook(h, e, x) for h, (e, x) in HYGIENE.items())
-        python_files = "types_or: [python, pyi]"
         upstream = [
-            hook_repo("pre-commit-hooks", f"pre-commit-hooks{pins['pre-commit-hooks']}", hygiene),
-            hook_repo(
-                "ruff-pre-commit",
-                f"ruff{pins['ruff']}",
-                _hook("ruff-check", "ruff check --force-exclude", python_files)
-                + _hook("ruff-format", "ruff format --force-exclude", python_files),
-            ),
-            hook_repo(
-                "mirrors-mypy",
-                f"mypy{pins['mypy']}",
-                _hook(
-                    "mypy",
-                    "mypy",
-                    f"{python_files}\nrequire_serial: true\n"
-                    "args: [--ignore-missing-imports, --scripts-are-modules]",
-                ),
-            ),
-            hook_repo(
-                "validate-pyproject",
-                f"validate-pyproject[all]{pins['validate-pyproject']}",
-                _hook("validate-pyproject", "validate-pyproject", "files: ^pyproject\\.toml$"),
-            ),
+            hook_repo(name, requirement, manifest)
+            for name, (requirement,), manifest in _upstream_manifests(pins)
         ]
         legacy = [
             hook_repo("flake8", "flake8==7.5.0", _hook("flake8", "flake8", "types: [python]")),

@@ -181,7 +181,8 @@ def test_attrs_ruff_pre_commit_replaced_and_ci_skip_added() -> None:
     )
     assert step.actions[-1] == (
         ".pre-commit-config.yaml: added `ci: skip: [mypy]`: pre-commit.ci has no project "
-        "environment, which the bundle's mypy needs (the lint workflow runs it)"
+        "environment, which the bundle's mypy needs (CI runs it after installing the project, "
+        "as the lint workflow adopt adds does)"
     )
     # Their end-of-file-fixer keeps its `exclude: docs/_static`: the bundle's is not added.
     assert (
@@ -352,3 +353,61 @@ def test_black_with_only_a_target_version_goes_without_pyproject() -> None:
     step = _plan(text)
     assert step.config_text.startswith("repos:\n  # The setsquare bundle")
     assert any("removed `black`" in line for line in step.actions)
+
+
+#: The bundle added by hand (or by an adopt run with --keep-superseded) beside black,
+#: which stays off docs/: removing black must not widen what `ruff-format` touches.
+PRESENT = """\
+repos:
+  - repo: https://github.com/psf/black
+    rev: 21.5b2
+    hooks:
+      - id: black
+        exclude: ^docs/  # their examples
+  - repo: https://github.com/pycqa/isort
+    rev: 5.10.1
+    hooks:
+      - id: isort
+        files: ^src/
+  - repo: https://github.com/setsquare-dev/setsquare
+    rev: v9.9.9
+    hooks:
+      - id: ruff-check  # lint
+        files: ^lib/
+      - id: ruff-format
+      - {id: check-legacy-config}
+"""
+
+
+def test_a_present_bundle_takes_over_the_scope_of_the_hooks_it_replaces() -> None:
+    step = _plan(PRESENT)
+    assert step.config_text == (
+        "repos:\n"
+        "  - repo: https://github.com/setsquare-dev/setsquare\n"
+        "    rev: v9.9.9\n"
+        "    hooks:\n"
+        "      - id: ruff-check  # lint\n"
+        "        files: ^lib/\n"
+        "      - id: ruff-format\n"
+        "        exclude: ^docs/\n"
+        "      - {id: check-legacy-config}\n"
+    )
+    assert ".pre-commit-config.yaml: the bundle's `ruff-format` keeps `exclude: ^docs/`" in (
+        step.actions
+    )
+    # Their own `files:` on ruff-check stays; isort's is named, not merged in.
+    assert (
+        ".pre-commit-config.yaml: the bundle's `ruff-check` keeps its own `files:`; the hook "
+        "it replaced had `files: ^src/`; hint: merge the two by hand"
+    ) in step.notes
+    # A second run finds nothing to carry.
+    again = _plan(step.config_text)
+    assert again.config_text == step.config_text
+    assert not [line for line in again.actions if "keeps" in line]
+
+
+def test_a_present_bundle_without_the_hook_is_told_not_edited() -> None:
+    text = PRESENT.replace("      - id: ruff-format\n", "")
+    step = _plan(text)
+    assert "      - id: ruff-format\n" not in step.config_text
+    assert any("does not run `ruff-format`" in note for note in step.notes)

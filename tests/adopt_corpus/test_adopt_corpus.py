@@ -38,36 +38,14 @@ if TYPE_CHECKING:
 ENTRIES = read_list()
 STEPS = ("a", "b", "c", "d")
 
-_SQ200 = (
-    "SQ200: the repo's own workflow runs pre-commit, so adopt adds none, and zizmor runs nowhere"
-)
-
 #: Reviewed against a run of the corpus (migrate first where it has work, then adopt):
 #: why each project does not hold a promise yet, by step ("a" to "d" as in the module
 #: docstring). Steps b and d hold for all 24.
 EXPECTED_FAILURES: dict[str, dict[str, str]] = {
-    "filelock==3.4.0": {"c": _SQ200},
-    "platformdirs==2.4.0": {"c": _SQ200},
-    "pip-tools==6.4.0": {"c": _SQ200},
-    "annotated-types==0.8.0": {"c": _SQ200},
-    "attrs==26.1.0": {
-        "a": "check-tool-pins: uv.lock locks ruff 0.15.5 and mypy 1.19.1; adopt re-pins "
-        "pyproject.toml but does not re-lock",
-        "c": "SQ320: the same uv.lock pins",
-    },
-    "humanize==4.17.0": {
-        "a": "check-legacy-config: adopt re-pinned mypy 2.4.0 -> 2.4.1 in the [dependency-groups] "
-        "migrate made from requirements-mypy.txt, which still says 2.4.0, so migrate refuses",
-        "c": "SQ300: the same disagreement",
-    },
     "pytest-mock==3.17.0": {
         "a": "check-legacy-config: tox.ini's [flake8] max-line-length differs from the project's "
         "own [tool.ruff]: a conflict for a person to settle, by design",
         "c": "SQ300: the same conflict",
-    },
-    "sphinx-autodoc-typehints==3.6.1": {
-        "a": "ruff-check: a pytest-fixture-autouse finding in tests/conftest.py that "
-        "`ruff check --add-noqa` does not mark (adopt names the file, with a hint)",
     },
 }
 

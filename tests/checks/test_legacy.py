@@ -145,9 +145,20 @@ def test_candidates_are_filtered_by_name_at_the_root_only() -> None:
         "requirements-dev.txt",
         "docs/requirements.in",
         "tox.ini",
+        # migrate reads these too, so the hook must not skip them (the one table of sources)
+        "dev-requirements.txt",
+        "requirements/test.in",
+        ".mypy.ini",
         # pluggy's and pip-tools' fixtures: data, not the project's configuration
         "docs/examples/eggsample/setup.py",
         "tests/test_data/packages/small_fake_a/setup.py",
         "testing/example_scripts/pytest.ini",
     ]
-    assert legacy_candidates(paths) == ["requirements-dev.txt", "setup.cfg", "tox.ini"]
+    assert legacy_candidates(paths) == [
+        ".mypy.ini",
+        "dev-requirements.txt",
+        "requirements-dev.txt",
+        "requirements/test.in",
+        "setup.cfg",
+        "tox.ini",
+    ]

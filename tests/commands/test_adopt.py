@@ -153,13 +153,14 @@ def test_adopt_merges_is_idempotent_and_hooks_pass_with_baseline(
     assert "F401" in result.stdout
 
 
-def test_lint_workflow_pins_the_same_actions_as_the_template() -> None:
+@pytest.mark.parametrize("resource", ["lint.yml", "zizmor.yml"])
+def test_workflows_pin_the_same_actions_as_the_template(resource: str) -> None:
     import re
 
     from tests.helpers import REPO_ROOT
 
     pin = re.compile(r"uses: ([\w./-]+)@([0-9a-f]{40}) # (v[\d.]+)")
-    ours = set(pin.findall((REPO_ROOT / "src/setsquare/resources/lint.yml").read_text()))
+    ours = set(pin.findall((REPO_ROOT / "src/setsquare/resources" / resource).read_text()))
     template = set()
     for workflow in (REPO_ROOT / "template/.github/workflows").iterdir():
         template |= set(pin.findall(workflow.read_text(encoding="utf-8")))
@@ -172,11 +173,18 @@ def test_repository_without_pyproject_gets_the_bundle_and_a_pointer_to_migrate(
 ) -> None:
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
-    (tmp_path / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
+    (tmp_path / "mypy.ini").write_text("[mypy]\nstrict = True\n", encoding="utf-8")
     assert main(["adopt", str(tmp_path), "--no-install"]) == 0
     out = capsys.readouterr().out
     assert "pyproject.toml: none; run `setsquare migrate` first" in out
-    assert "mypy.ini: legacy configuration; `setsquare migrate` moves it" in out
+    # The legacy files named as check-legacy-config and SQ300 name them: migrate's findings.
+    from setsquare.checks.repo_review import setsquare_legacy_findings
+
+    findings = [finding.render() for finding in setsquare_legacy_findings(tmp_path)]
+    assert findings
+    assert findings[0].startswith("mypy.ini")
+    assert all(line in out.splitlines() for line in findings)
+    assert "hint: run `setsquare migrate` to move them into pyproject.toml" in out
     assert ".pre-commit-config.yaml: added the setsquare bundle (14 hooks)" in out
     assert (tmp_path / ".github" / "workflows" / "lint.yml").is_file()
     assert not (tmp_path / "pyproject.toml").exists()
@@ -196,7 +204,9 @@ def test_flat_layout_and_existing_workflows(
     out = capsys.readouterr().out
     assert "added [tool.mypy] (files = ['pkg'])" in out
     assert "[tool.pytest" not in out  # pytest.ini is left to `setsquare migrate`
-    assert sorted(p.name for p in workflows.iterdir()) == ["ci.yml"]
+    # ci.yml runs the hooks already: not a second lint workflow, only the zizmor audit.
+    assert ".github/workflows/zizmor.yml: added a zizmor audit of the workflows (ci.yml" in out
+    assert sorted(p.name for p in workflows.iterdir()) == ["ci.yml", "zizmor.yml"]
 
 
 def _claims_adopt() -> list[str]:
@@ -209,16 +219,25 @@ def _claims_adopt() -> list[str]:
     )
 
 
+@pytest.mark.parametrize(
+    "workflow",
+    [
+        pytest.param("on: push\n", id="no-workflow-runs-pre-commit"),
+        pytest.param(
+            "on: push\njobs: {lint: {steps: [{uses: pre-commit/action@v3.0.1}]}}\n",
+            id="a-workflow-runs-pre-commit",
+        ),
+    ],
+)
 def test_every_check_that_names_adopt_is_fixed_by_adopt(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workflow: str
 ) -> None:
     claims = _claims_adopt()
-    assert {"SQ100", "SQ110", "SQ140", "SQ190"} <= set(claims)
+    assert {"SQ100", "SQ110", "SQ140", "SQ190", "SQ200"} <= set(claims)
     repo = tmp_path / "repo"
     (repo / ".github" / "workflows").mkdir(parents=True)
-    (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    (repo / ".github" / "workflows" / "ci.yml").write_text(workflow, encoding="utf-8")
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1"\n')
-    claims.append("SQ200")  # adopt's lint workflow runs zizmor when it adds one
     assert main(["check", str(repo), "--select", ",".join(claims)]) == 1
     # A mirror of the bundle, as the README documents: check must know it all the same.
     mirror = "/srv/mirrors/setsquare"

@@ -26,8 +26,9 @@ import yaml
 
 from setsquare._git import listed_files
 from setsquare.adopt.baseline_jobs import plan_runs
+from setsquare.adopt.baseline_names import record_by_name
 from setsquare.adopt.baseline_report import Report, some, summary
-from setsquare.adopt.baseline_run import RuffError, decoded, do, remaining
+from setsquare.adopt.baseline_run import RuffError, codeless_findings, decoded, do, remaining
 from setsquare.adopt.mypy_baseline_run import MAX_MYPY_RUNS, bundle_mypy_hook, record
 from setsquare.changes import ChangeSet, read_text, validate
 from setsquare.errors import OutputError
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
     from setsquare.adopt.baseline_jobs import Run
 
 CONFIG = ".pre-commit-config.yaml"
+PYPROJECT = "pyproject.toml"
+#: Ruff's own configuration files, which win over pyproject.toml in their folder.
+RUFF_TOMLS = ("ruff.toml", ".ruff.toml")
 #: Rounds of the fixing jobs before the baseline gives up on a fixed point.
 MAX_ROUNDS = 4
 #: Folders never copied to the scratch tree: git's, caches, and environments.
@@ -111,6 +115,26 @@ def _fixpoint(runs: Sequence[Run], scratch: Path, report: Report) -> None:
     )
 
 
+def _record_codeless(runs: Sequence[Run], scratch: Path, report: Report) -> bool:
+    """Findings of rules without a code, recorded by name in the scratch pyproject.toml
+    (`baseline_names`); whether anything was."""
+    pyproject = scratch / PYPROJECT
+    if not pyproject.is_file() or any((scratch / name).exists() for name in RUFF_TOMLS):
+        return False  # Ruff reads ruff.toml first: an entry in pyproject.toml would not count
+    found: dict[str, set[str]] = {}
+    for run in runs:
+        for name, rules in codeless_findings(run, scratch).items():
+            found.setdefault(name, set()).update(rules)
+    text = decoded(pyproject.read_bytes())
+    new = record_by_name(text, found) if text is not None else None
+    if new is None:
+        return False
+    pyproject.write_bytes(new.encode("utf-8"))
+    for name, rules in found.items():
+        report.names_recorded.setdefault(name, set()).update(rules)
+    return True
+
+
 def _settle(
     root: Path, scratch: Path, config: Mapping[str, Any], bundle_url: str, report: Report
 ) -> list[Run]:
@@ -125,6 +149,8 @@ def _settle(
             if not record(root, scratch, args, set(names), report):
                 break
             _fixpoint(runs, scratch, report)
+    if _record_codeless(runs, scratch, report):
+        _fixpoint(runs, scratch, report)
     left = sorted({name for run in runs for name in remaining(run, scratch)})
     if left:
         report.notes.append(
@@ -182,6 +208,10 @@ def apply_baseline(root: Path, *, bundle_url: str) -> list[str]:
         scratch = Path(temporary) / "tree"
         _copy_tree(root, scratch)
         runs = _settle(root, scratch, config, bundle_url, report)
-        touched = sorted({name for run in runs for name in run.files} | report.mypy_files)
+        touched = sorted(
+            {name for run in runs for name in run.files}
+            | report.mypy_files
+            | ({PYPROJECT} if report.names_recorded else set())
+        )
         _write(root, _read(root, touched), _read(scratch, touched), report)
     return [*summary(report), *dict.fromkeys(report.notes)]

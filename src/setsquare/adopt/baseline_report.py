@@ -28,6 +28,8 @@ class Report:
     #: Existing ignores made right: unused codes dropped, code-less ones coded.
     mypy_ignores_fixed: int = 0
     mypy_files: set[str] = field(default_factory=set)
+    #: Findings of rules without a code, recorded in pyproject.toml by rule name.
+    names_recorded: dict[str, set[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def touched(self, job: str, names: Iterable[str]) -> None:
@@ -49,6 +51,13 @@ def summary(report: Report) -> list[str]:
         actions.append(
             f"ruff check: recorded today's findings as `# noqa: CODE` comments in {len(noqa)} "
             f"file(s) ({report.noqa_added} added; blanket and unused ones made specific first)"
+        )
+    if report.names_recorded:
+        count = sum(len(names) for names in report.names_recorded.values())
+        actions.append(
+            f"ruff check: recorded {count} rule(s) without a code for "
+            f"{some(sorted(report.names_recorded))} in pyproject.toml's [tool.ruff.lint] "
+            "extend-per-file-ignores (a `# noqa` comment cannot name them)"
         )
     if report.mypy_files:
         fixed = report.mypy_ignores_fixed

@@ -22,6 +22,7 @@ from setsquare.adopt.baseline_jobs import (
     RUFF_FORMAT,
     TRAILING_WHITESPACE,
 )
+from setsquare.adopt.baseline_names import codeless
 from setsquare.adopt.baseline_noqa import blanket_spans, strip_blanket
 from setsquare.errors import UsageError
 
@@ -122,13 +123,24 @@ def remaining(run: Run, scratch: Path) -> list[str]:
     except RuffError:  # already reported by the rounds
         return []
     base = scratch.resolve()
-    names = set()
-    for item in diagnostics:
-        path = Path(str(item.get("filename")))
-        names.add(
-            path.resolve().relative_to(base).as_posix() if path.is_absolute() else path.as_posix()
-        )
-    return sorted(names)
+    return sorted({_relative(item, base) for item in diagnostics})
+
+
+def codeless_findings(run: Run, scratch: Path) -> dict[str, set[str]]:
+    """Rule names of the findings without a code (`baseline_names`), by file."""
+    if run.job != RUFF_CHECK or not run.files:
+        return {}
+    try:
+        diagnostics = _diagnostics(run, scratch)
+    except RuffError:  # already reported by the rounds
+        return {}
+    base = scratch.resolve()
+    return codeless({**item, "filename": _relative(item, base)} for item in diagnostics)
+
+
+def _relative(item: dict[str, Any], base: Path) -> str:
+    path = Path(str(item.get("filename")))
+    return path.resolve().relative_to(base).as_posix() if path.is_absolute() else path.as_posix()
 
 
 def _ruff_check(run: Run, scratch: Path, report: Report) -> None:

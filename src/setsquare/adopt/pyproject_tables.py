@@ -133,15 +133,24 @@ def _align_pins(doc: Any, bundle: Mapping[str, Version]) -> list[str]:
         for index, item in enumerate(reqs):
             if not isinstance(item, str):
                 continue
-            try:
-                req = Requirement(item)
-            except InvalidRequirement:
-                continue
-            name = canonicalize_name(req.name)
-            if name in bundle and not req.specifier.contains(bundle[name], prereleases=True):
-                marker = f"; {req.marker}" if req.marker else ""
-                extras_text = f"[{','.join(sorted(req.extras))}]" if req.extras else ""
-                pinned = f"{req.name}{extras_text}=={bundle[name]}{marker}"
+            pinned = repinned(item, bundle)
+            if pinned is not None:
                 reqs[index] = pinned
                 actions.append(f"pyproject.toml: {where}: `{item}` -> `{pinned}` (the bundle's)")
     return actions
+
+
+def repinned(item: str, bundle: Mapping[str, Version]) -> str | None:
+    """*item* pinned to the bundle's version of its tool, when its specifier excludes that
+    version; None when it allows it, names another package or is not a requirement.
+    The one rule for pyproject.toml and the requirements files migrate mirrors."""
+    try:
+        req = Requirement(item)
+    except InvalidRequirement:
+        return None
+    name = canonicalize_name(req.name)
+    if name not in bundle or req.specifier.contains(bundle[name], prereleases=True):
+        return None
+    marker = f"; {req.marker}" if req.marker else ""
+    extras_text = f"[{','.join(sorted(req.extras))}]" if req.extras else ""
+    return f"{req.name}{extras_text}=={bundle[name]}{marker}"

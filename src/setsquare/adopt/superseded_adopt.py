@@ -9,11 +9,13 @@ command writes the texts this returns through its change set and prints the line
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from setsquare._toml import tomllib
 from setsquare.adopt import ci_skip, superseded_config
+from setsquare.adopt.carry_present import carry
 from setsquare.adopt.precommit_config import add_bundle, is_bundle_entry
 from setsquare.adopt.superseded_settings import hook_settings, move_settings, unmoved
 from setsquare.adopt.yaml_source import BOM, load
@@ -85,6 +87,8 @@ def plan_config(
         hook_keys=found.hook_keys,
         leave_out=("validate-pyproject",) if invalid else (),
     )
+    present = carry(config.text, CONFIG, found.hook_keys if config.bundle_present else {})
+    config = dataclasses.replace(config, text=present.text)
     data = load(config.text.removeprefix(BOM), CONFIG).data
     running = _bundle_hook_ids(data)
     on_ci = ci_skip.on_precommit_ci(data, readmes)
@@ -115,6 +119,8 @@ def plan_config(
             carried = ", ".join(f"`{key}: {value}`" for key, value in keys.items())
             step.actions.append(f"{CONFIG}: the bundle's `{bundle_hook}` keeps {carried}")
     step.actions.extend(found.uncarried)
+    step.actions.extend(present.actions)
+    step.notes.extend(present.notes)
     if config.added:
         step.actions.append(f"{CONFIG}: added the setsquare bundle ({len(config.added)} hooks)")
     elif config.bundle_present:
@@ -137,7 +143,8 @@ def plan_config(
     if skip.added:
         step.actions.append(
             f"{CONFIG}: added `ci: skip: [{', '.join(skip.added)}]`: pre-commit.ci has no "
-            "project environment, which the bundle's mypy needs (the lint workflow runs it)"
+            "project environment, which the bundle's mypy needs (CI runs it after installing "
+            "the project, as the lint workflow adopt adds does)"
         )
     elif skip.problem:
         step.notes.append(

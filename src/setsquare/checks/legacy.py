@@ -15,24 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from setsquare.legacy_sources import is_legacy_source
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
-
-#: Standalone files whose whole content belongs in a pyproject.toml table.
-STANDALONE = {
-    ".flake8": "[tool.ruff] (Ruff replaces flake8)",
-    ".isort.cfg": "[tool.ruff.lint.isort]",
-    "pytest.ini": "[tool.pytest.ini_options]",
-    "mypy.ini": "[tool.mypy]",
-    ".coveragerc": "[tool.coverage.*]",
-}
-
-#: At the project root only, where `setsquare migrate` reads them: a setup.py under
-#: docs/examples/ or a pytest.ini among test fixtures is data, not this project's config.
-LEGACY_FILES = re.compile(
-    r"^(setup\.cfg|setup\.py|tox\.ini|\.flake8|\.isort\.cfg|pytest\.ini|mypy\.ini"
-    r"|\.coveragerc|requirements[^/]*\.(txt|in))$"
-)
 
 
 @dataclass(frozen=True)
@@ -111,4 +97,7 @@ def _finding(path: str, items: list[tuple[int | None, str]], verb: str) -> Findi
 
 
 def legacy_candidates(paths: Iterable[str]) -> list[str]:
-    return sorted(p for p in paths if LEGACY_FILES.search(p))
+    """The files among *paths* migrate reads (at the project root, or requirements/): the
+    one table of legacy sources, which the hook manifest's `files:` also comes from. A
+    setup.py under docs/examples/ or a pytest.ini among test fixtures is data."""
+    return sorted(p for p in paths if is_legacy_source(p))

@@ -62,7 +62,8 @@ def _declared(pyproject: Mapping[str, Any]) -> Iterator[tuple[str, Requirement]]
                 continue
 
 
-def _locked(lock: Mapping[str, Any]) -> dict[str, Version]:
+def locked_versions(lock: Mapping[str, Any]) -> dict[str, Version]:
+    """The Ruff and mypy versions a parsed uv.lock locks."""
     versions: dict[str, Version] = {}
     for package in lock.get("package", []):
         name = canonicalize_name(str(package.get("name", "")))
@@ -91,7 +92,7 @@ def pin_problems(
                     "bundle runs",
                 )
             )
-    for name, version in _locked(uv_lock or {}).items():
+    for name, version in locked_versions(uv_lock or {}).items():
         if version != bundle.get(name, version):
             problems.append(
                 PinProblem(

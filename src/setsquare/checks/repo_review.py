@@ -17,6 +17,7 @@ import yaml
 
 from setsquare._toml import tomllib
 from setsquare.adopt.precommit_config import jobs_done
+from setsquare.adopt.workflows import hook_ids, zizmor_audits
 from setsquare.checks.legacy import Finding, find_legacy
 from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
 from setsquare.errors import InputError
@@ -53,17 +54,9 @@ def setsquare_hook_ids(root: Traversable) -> set[str]:
     if not config_file.is_file():
         return set()
     try:
-        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+        return hook_ids(yaml.safe_load(config_file.read_text(encoding="utf-8")))
     except yaml.YAMLError:
         return set()
-    repos = config.get("repos") if isinstance(config, dict) else None
-    return {
-        str(hook.get("id"))
-        for repo in (repos if isinstance(repos, list) else [])
-        if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
-        for hook in repo["hooks"]
-        if isinstance(hook, dict)
-    }
 
 
 def setsquare_workflows(root: Traversable) -> dict[str, str]:
@@ -184,14 +177,12 @@ class SQ200(SetsquareCheck):
     def check(setsquare_workflows: dict[str, str], setsquare_hook_ids: set[str]) -> bool | None:
         """
         Run zizmor on the workflows, in a workflow step (`uv run zizmor .github/workflows`)
-        or as a pre-commit hook (`zizmor`); the lint workflow adopt adds (when there is
-        none) runs it.
+        or as a pre-commit hook (`zizmor`); `setsquare adopt` adds a workflow that runs it
+        (its lint workflow, or the audit alone where a workflow already runs pre-commit).
         """
         if not setsquare_workflows:
             return None
-        return "zizmor" in setsquare_hook_ids or any(
-            "zizmor" in text for text in setsquare_workflows.values()
-        )
+        return zizmor_audits(setsquare_workflows, setsquare_hook_ids)
 
 
 class SQ300(SetsquareCheck):

@@ -13,19 +13,22 @@ import sys
 from importlib.resources import files as resource_files
 from pathlib import Path
 
+import yaml
+
 from setsquare import __version__
 from setsquare.adopt.baseline import apply_baseline
 from setsquare.adopt.ci_skip import README_NAMES
 from setsquare.adopt.precommit_config import BUNDLE_URL
 from setsquare.adopt.pyproject_tables import add_tables
+from setsquare.adopt.relock import relock
+from setsquare.adopt.requirement_pins import repin_requirements
 from setsquare.adopt.superseded_adopt import plan_config
-from setsquare.changes import ChangeSet, inside, read_text
-from setsquare.checks.legacy import STANDALONE
+from setsquare.adopt.workflows import WorkflowPlan, hook_ids, plan_workflow, read_workflows
+from setsquare.changes import ChangeSet, read_text
 from setsquare.checks.pins import bundle_pins
 from setsquare.errors import InputError, UsageError
 
 CONFIG = ".pre-commit-config.yaml"
-WORKFLOW = Path(".github") / "workflows"
 
 #: Standalone files that configure a tool adopt would otherwise add a table for.
 _LEGACY_TOOL_FILES = {".flake8": "ruff", "pytest.ini": "pytest", "mypy.ini": "mypy"}
@@ -40,17 +43,6 @@ def _mypy_files(root: Path) -> list[str]:
         if p.is_dir() and (p / "__init__.py").is_file() and p.name not in {"tests", "test"}
     )
     return packages or ["."]
-
-
-def _has_lint_workflow(root: Path) -> bool:
-    folder = root / WORKFLOW
-    if not folder.is_dir():
-        return False
-    return any(
-        "pre-commit" in (p.read_text(encoding="utf-8", errors="replace"))
-        for p in folder.iterdir()
-        if p.suffix in {".yml", ".yaml"} and p.is_file() and inside(root, p)
-    )
 
 
 def _tool(name: str) -> str | None:
@@ -106,10 +98,8 @@ def adopt(
             has_tests=(root / "tests").is_dir(),
             legacy_tools=legacy,
         )
-    workflow_path = root / WORKFLOW / "lint.yml"
-    if workflow_path.exists():
-        workflow_path = root / WORKFLOW / "pre-commit.yml"
-    add_workflow = not _has_lint_workflow(root) and not workflow_path.exists()
+    requirements = repin_requirements(_requirement_files(root), pins)
+    workflow = plan_workflow(read_workflows(root), hook_ids(yaml.safe_load(step.config_text)))
 
     actions: list[str] = []
     changes = ChangeSet(root)
@@ -123,20 +113,23 @@ def adopt(
         actions.extend(tables.actions)
     elif pyproject_text is None:
         print("pyproject.toml: none; run `setsquare migrate` first to create it from setup.cfg")
-    if add_workflow:
-        text = resource_files("setsquare.resources").joinpath("lint.yml").read_text("utf-8")
-        changes.write(workflow_path.relative_to(root).as_posix(), text)
-        # On pre-commit.ci the workflow is a second run of the hooks: say why it is there.
-        why = " (pre-commit.ci skips mypy; this runs it with the project installed)"
-        actions.append(
-            f"{workflow_path.relative_to(root)}: added the lint workflow{why if step.on_ci else ''}"
-        )
+    for rel, text in requirements.texts.items():
+        changes.write(rel, text)
+    actions.extend(requirements.actions)
+    for note in requirements.notes:
+        print(note)
+    if workflow is not None:
+        text = resource_files("setsquare.resources").joinpath(workflow.resource).read_text("utf-8")
+        changes.write(workflow.rel, text)
+        actions.append(_workflow_action(workflow, on_ci=step.on_ci))
     # Every file adopt writes lands together, or none does.
     changes.commit()
+    # uv reads the re-pinned pyproject.toml from disk, so it runs after the commit.
+    actions.extend(relock(root, _tool("uv"), pins))
     if baseline:
         actions.extend(apply_baseline(root, bundle_url=bundle_url))
-    for name in sorted(set(STANDALONE) & {p.name for p in root.iterdir()}):
-        print(f"{name}: legacy configuration; `setsquare migrate` moves it into pyproject.toml")
+    for line in _legacy_lines(root):
+        print(line)
 
     for action in actions:
         print(action)
@@ -145,6 +138,48 @@ def adopt(
     if install and (root / ".git").exists():
         _install_hooks(root)
     return 0
+
+
+def _legacy_lines(root: Path) -> list[str]:
+    """What `setsquare migrate` would still move, as check-legacy-config and SQ300 say it:
+    the same findings, from migrate's own ledger."""
+    from setsquare.checks.repo_review import setsquare_legacy_findings
+
+    findings = setsquare_legacy_findings(root)
+    lines = [finding.render() for finding in findings]
+    if any(finding.conflict for finding in findings):
+        lines.append(
+            "hint: settle each conflicting setting in pyproject.toml by hand, then delete the "
+            "legacy one (`setsquare migrate --diff` lists them)"
+        )
+    if any(not finding.conflict for finding in findings):
+        lines.append("hint: run `setsquare migrate` to move them into pyproject.toml")
+    return lines
+
+
+def _requirement_files(root: Path) -> dict[str, str]:
+    """The requirements files `setsquare migrate` reads (its own reader), by path."""
+    from setsquare.commands.migrate import read_inputs
+
+    try:
+        files = read_inputs(root)
+    except InputError as error:
+        # Only the re-pin needs them; what migrate refuses, migrate reports.
+        print(f"{error.message}; requirements files not re-pinned")
+        return {}
+    return {rel: text for rel, text in files.items() if rel.endswith((".txt", ".in"))}
+
+
+def _workflow_action(workflow: WorkflowPlan, *, on_ci: bool) -> str:
+    if workflow.beside:
+        return (
+            f"{workflow.rel}: added a zizmor audit of the workflows "
+            f"({', '.join(workflow.beside)} already "
+            f"run{'s' if len(workflow.beside) == 1 else ''} pre-commit, not zizmor)"
+        )
+    # On pre-commit.ci the workflow is a second run of the hooks: say why it is there.
+    why = " (pre-commit.ci skips mypy; this runs it with the project installed)"
+    return f"{workflow.rel}: added the lint workflow{why if on_ci else ''}"
 
 
 def _install_hooks(root: Path) -> None:
