@@ -13,12 +13,9 @@ import os
 import signal
 import sys
 import threading
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from setsquare import __version__
-from setsquare.adopt.precommit_config import BUNDLE_URL
 from setsquare.errors import SetsquareError, UsageError
 from setsquare.redact import redact
 
@@ -68,13 +65,39 @@ def _add_data(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed metadata only when asked: importlib.metadata
+    alone is a fifth of what ``setsquare --help`` would otherwise take."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from setsquare import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def make_parser() -> argparse.ArgumentParser:
     """Build the argument parser (separate from ``main`` so docs and tests can use it)."""
     parser = argparse.ArgumentParser(
         prog="setsquare",
         description="Start, adopt and modernise Python projects.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     new_parser = commands.add_parser(
@@ -155,7 +178,10 @@ def make_parser() -> argparse.ArgumentParser:
         "so the hooks pass now and hold new code to the rules",
     )
     adopt_parser.add_argument(
-        "--bundle-url", default=BUNDLE_URL, help="bundle repository (a fork or a mirror)"
+        # The default (the bundle's URL) is filled in when adopt runs: the module that
+        # holds it imports YAML, which `--help` and the other commands do not need.
+        "--bundle-url",
+        help="bundle repository (a fork or a mirror)",
     )
     adopt_parser.add_argument(
         "--bundle-rev", help="bundle revision (default: the tag of this setsquare release)"
@@ -291,12 +317,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             return update(path=args.path, vcs_ref=args.vcs_ref, data=dict(args.data))
         with _redacted_stdout():
             if args.command == "adopt":
+                from setsquare.adopt.precommit_config import BUNDLE_URL
                 from setsquare.commands.adopt import adopt
 
                 return adopt(
                     path=args.path,
                     baseline=args.baseline,
-                    bundle_url=args.bundle_url,
+                    bundle_url=BUNDLE_URL if args.bundle_url is None else args.bundle_url,
                     bundle_rev=args.bundle_rev,
                     install=not args.no_install,
                     keep_superseded=args.keep_superseded,
@@ -370,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal_seen = _signal_behind(error)
         if signal_seen is not None:
             return _report_signal(signal_seen)
+        import traceback  # with linecache and tokenize: only for a bug of ours
+
         traceback.print_exc()
         print(
             "error: setsquare hit an internal error (the traceback is above)",

@@ -7,7 +7,6 @@ atomically. Nothing is written unless the whole migration succeeded.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import sys
 from pathlib import Path
@@ -125,6 +124,8 @@ def read_sources(root: Path, files: Mapping[str, str]) -> dict[str, str]:
 
 
 def _diff(path: str, old: str | None, new: str | None) -> str:
+    import difflib  # --diff only
+
     return "".join(
         difflib.unified_diff(
             (old or "").splitlines(keepends=True),

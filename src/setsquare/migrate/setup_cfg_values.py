@@ -34,9 +34,15 @@ class Reader:
         self.parser.read_string(text, source=ini.path)
         self.interpolation = configparser.BasicInterpolation()
         self.entries: list[Entry] = []
+        self._section_vars: dict[str, dict[str, str]] = {}
 
     def _vars(self, section: str) -> dict[str, str]:
-        return dict(self.parser.items(section, raw=True))
+        # Once per section, not per value: the parser does not change after reading,
+        # and rebuilding the dict for every line made a long section quadratic.
+        found = self._section_vars.get(section)
+        if found is None:
+            found = self._section_vars[section] = dict(self.parser.items(section, raw=True))
+        return found
 
     def _interpolate(self, section: str, option: IniOption, raw: str) -> str:
         try:

@@ -241,13 +241,17 @@ def merged_rules() -> tuple[str, ...]:
     return tuple(sorted(rule for rule in targets if rule and len(merged_into(rule, every)) > 1))
 
 
+@cache
+def _names_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every plugin name, a group each: compiled once, searched once per
+    text. A name is made of ``[\\w.-]`` only, so two whole names never overlap."""
+    names = tuple(plugin.name for plugin in PLUGINS if plugin.name not in CORE)
+    spelled = (re.escape(name).replace(r"\-", "[-_]") for name in names)
+    alternatives = "|".join(f"(?P<p{index}>{text})" for index, text in enumerate(spelled))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w.-])", re.IGNORECASE), names
+
+
 def dist_names_in(text: str) -> set[str]:
     """Plugin distributions named in *text* (requirements, tox deps, pre-commit hooks)."""
-    found = set()
-    for plugin in PLUGINS:
-        if plugin.name in CORE:
-            continue
-        pattern = r"(?<![\w.-])" + re.escape(plugin.name).replace(r"\-", "[-_]") + r"(?![\w.-])"
-        if re.search(pattern, text, re.IGNORECASE):
-            found.add(plugin.name)
-    return found
+    pattern, names = _names_pattern()
+    return {names[int(str(match.lastgroup)[1:])] for match in pattern.finditer(text)}

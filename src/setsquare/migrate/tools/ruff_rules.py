@@ -28,9 +28,20 @@ def _letters(code: str) -> str:
     return match.group() if match else ""
 
 
+@cache
+def _by_initial() -> dict[str, list[str]]:
+    """The rule codes by their first letter, in table order: a selector is looked up
+    among the few dozen codes that can start with it, not all nine hundred."""
+    table: dict[str, list[str]] = {}
+    for code in rules():
+        table.setdefault(code[:1], []).append(code)
+    return table
+
+
 def matching(selector: str) -> list[str]:
     """The codes *selector* turns on in Ruff; empty when Ruff would refuse the selector."""
-    codes = [code for code in rules() if code.startswith(selector)]
+    candidates = _by_initial().get(selector[:1], []) if selector else rules()
+    codes = [code for code in candidates if code.startswith(selector)]
     letters = _letters(selector)
     if selector in _LINTER_PREFIXES or letters != selector:
         return codes
