@@ -48,6 +48,8 @@ PATHS = [
     ("requirements/sub/base.txt", False),
     ("requirements.txt.bak", False),
     ("requirements.lock", False),
+    ("requirements.cfg", False),
+    ("constraints.txt", False),
     ("requirementstxt", False),
     ("myrequirements.txt", False),
     ("pyproject.toml", False),

@@ -190,6 +190,29 @@ def test_repository_without_pyproject_gets_the_bundle_and_a_pointer_to_migrate(
     assert not (tmp_path / "pyproject.toml").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [
+        ("pytest.ini", "[tool.pytest"),
+        (".pytest.ini", "[tool.pytest"),
+        ("mypy.ini", "[tool.mypy]"),
+        (".mypy.ini", "[tool.mypy]"),
+        (".flake8", "[tool.ruff"),
+    ],
+)
+def test_a_standalone_legacy_file_is_left_to_migrate_not_shadowed_by_a_new_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, table: str
+) -> None:
+    # The tool reads its own file before pyproject.toml: a table added beside it would
+    # be dead configuration, so adopt leaves that tool to `setsquare migrate`.
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\n', encoding="utf-8")
+    (tmp_path / name).write_text(f"[{name.strip('.').split('.')[0]}]\n", encoding="utf-8")
+    assert main(["adopt", str(tmp_path), "--no-install"]) == 0
+    assert f"added {table}" not in capsys.readouterr().out
+
+
 def test_flat_layout_and_existing_workflows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

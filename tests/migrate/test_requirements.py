@@ -11,7 +11,6 @@ from setsquare.migrate.requirements import (
     convert_file,
     discover,
     group_name,
-    is_requirements_file,
     logical_lines,
 )
 
@@ -243,22 +242,6 @@ def test_logical_lines() -> None:
 )
 def test_group_name(path: str, name: str) -> None:
     assert group_name(path) == name
-
-
-@pytest.mark.parametrize(
-    ("path", "expected"),
-    [
-        ("requirements.txt", True),
-        ("requirements-dev.in", True),
-        ("test-requirements.txt", True),
-        ("requirements/x.txt", True),
-        ("constraints.txt", False),
-        ("docs/requirements.txt", False),
-        ("requirements.cfg", False),
-    ],
-)
-def test_is_requirements_file(path: str, expected: bool) -> None:
-    assert is_requirements_file(path) is expected
 
 
 def test_discover_prefers_in_over_compiled_txt() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from setsquare import __version__
+from setsquare import __version__, legacy_sources
 from setsquare.adopt.baseline import apply_baseline
 from setsquare.adopt.ci_skip import README_NAMES
 from setsquare.adopt.precommit_config import BUNDLE_URL
@@ -30,8 +30,14 @@ from setsquare.errors import InputError, UsageError
 
 CONFIG = ".pre-commit-config.yaml"
 
+#: The table adopt would add for each tool a standalone legacy file configures.
+_TABLE_OF_TOOL = {"flake8": "ruff", "pytest": "pytest", "mypy": "mypy"}
 #: Standalone files that configure a tool adopt would otherwise add a table for.
-_LEGACY_TOOL_FILES = {".flake8": "ruff", "pytest.ini": "pytest", "mypy.ini": "mypy"}
+_LEGACY_TOOL_FILES = {
+    source.path: _TABLE_OF_TOOL[source.tools[0]]
+    for source in legacy_sources.SOURCES
+    if source.standalone and source.tools[0] in _TABLE_OF_TOOL
+}
 
 
 def _mypy_files(root: Path) -> list[str]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from setsquare._toml import tomllib
 from setsquare.changes import ChangeSet, inside, read_text
 from setsquare.errors import UsageError
+from setsquare.legacy_sources import REQUIREMENTS_FOLDER, is_requirements_file
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.project import migrate_project
@@ -60,18 +61,18 @@ def read_inputs(root: Path, kept: list[Entry] | None = None) -> dict[str, str]:
     kept = [] if kept is None else kept
     found = [rel for rel in _INPUTS if (root / rel).exists() or (root / rel).is_symlink()]
     for candidate in sorted(root.glob("*.txt")) + sorted(root.glob("*.in")):
-        if reqs.is_requirements_file(candidate.name):
+        if is_requirements_file(candidate.name):
             found.append(candidate.name)
-    folder = root / "requirements"
+    folder = root / REQUIREMENTS_FOLDER
     if folder.is_dir():
         found.extend(
-            f"requirements/{p.name}"
+            f"{REQUIREMENTS_FOLDER}/{p.name}"
             for p in sorted(folder.iterdir())
-            if reqs.is_requirements_file(f"requirements/{p.name}")
+            if is_requirements_file(f"{REQUIREMENTS_FOLDER}/{p.name}")
         )
     files: dict[str, str] = {}
     for rel in found:
-        if reqs.is_requirements_file(rel) and not _readable(root, rel):
+        if is_requirements_file(rel) and not _readable(root, rel):
             if not inside(root, root / rel):
                 kept.append(_kept_outside(rel, "a link to outside the project"))
             continue
@@ -80,7 +81,7 @@ def read_inputs(root: Path, kept: list[Entry] | None = None) -> dict[str, str]:
             files[rel] = text
     # Files named by -r / -c, whatever they are called; a missing one is reported by the core.
     outside: dict[str, str] = {}
-    queue = [rel for rel in files if reqs.is_requirements_file(rel)]
+    queue = [rel for rel in files if is_requirements_file(rel)]
     while queue:
         rel = queue.pop()
         for target in reqs.referenced(rel, files[rel]):
@@ -104,7 +105,7 @@ def read_inputs(root: Path, kept: list[Entry] | None = None) -> dict[str, str]:
         shown = "a file" if posixpath.isabs(target) else target
         kept.append(_kept_outside(rel, f"it includes {shown} outside the project"))
         for other, text in list(files.items()):
-            if reqs.is_requirements_file(other) and rel in reqs.referenced(other, text):
+            if is_requirements_file(other) and rel in reqs.referenced(other, text):
                 outside.setdefault(other, rel)
     return files
 

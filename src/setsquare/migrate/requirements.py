@@ -375,25 +375,6 @@ def discover(paths: list[str]) -> tuple[str | None, list[str], list[Entry]]:
     return runtime, groups, entries
 
 
-def is_requirements_file(path: str) -> bool:
-    """requirements.txt, requirements-dev.in, dev-requirements.txt, requirements/*.txt."""
-    name = posixpath.basename(path)
-    parent = posixpath.dirname(path)
-    stem, ext = posixpath.splitext(name)
-    if ext not in (".txt", ".in"):
-        return False
-    if parent == "requirements":
-        return True
-    if parent:
-        return False
-    stem = stem.lower()
-    return (
-        stem == "requirements"
-        or stem.startswith(("requirements-", "requirements_"))
-        or stem.endswith(("-requirements", "_requirements"))
-    )
-
-
 def referenced(path: str, text: str) -> list[str]:
     """The files *path* names with ``-r`` or ``-c`` (repo-relative), for the reader to load."""
     found = []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from packaging.requirements import Requirement
 
 from setsquare.errors import InputError
+from setsquare.legacy_sources import is_requirements_file
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.build_inputs import read_by_the_build
 from setsquare.migrate.fragment import Table
@@ -169,11 +170,11 @@ def plan_requirements(
 
     *sources* holds MANIFEST.in when there is one: a file it ships is never removed.
     """
-    named = [p for p in files if reqs.is_requirements_file(p)]
+    named = [p for p in files if is_requirements_file(p)]
     included = {p for path in named for p in reqs.referenced(path, files[path]) if p in files}
     paths = sorted(
         set(named)
-        | {p for p in included if reqs.is_requirements_file(p) or _is_included(p, named, files)}
+        | {p for p in included if is_requirements_file(p) or _is_included(p, named, files)}
     )
     if not paths:
         return [], [], set()

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from setsquare import legacy_sources
 from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
@@ -31,26 +32,13 @@ if TYPE_CHECKING:
     import tomlkit
 
 
-#: the INI files this package reads (any other path in `files` is only searched for plugins)
-INI_FILES = (
-    "setup.cfg",
-    "tox.ini",
-    ".flake8",
-    ".isort.cfg",
-    "pytest.ini",
-    ".pytest.ini",
-    "mypy.ini",
-    ".mypy.ini",
-    ".coveragerc",
-)
-#: files that hold one tool's config only: removed once every section in them has moved
-STANDALONE = frozenset(
-    {".flake8", ".isort.cfg", "pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", ".coveragerc"}
-)
-#: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
-_SHADOW_WHEN_EMPTY = frozenset(
-    {"pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", ".coveragerc"}
-)
+#: the INI files this package reads, files that hold one tool's config only (removed
+#: once every section in them has moved), and files their tool reads even with no
+#: section in them (pytest, mypy and coverage discovery): from the one declared table
+#: (any other path in `files` is only searched for plugins)
+INI_FILES = legacy_sources.INI_FILES
+STANDALONE = legacy_sources.STANDALONE
+_SHADOW_WHEN_EMPTY = legacy_sources.READ_WHEN_EMPTY
 #: TOML config files that outrank pyproject.toml; not migrated, only reported
 _TOML_SHADOWS = {
     "pytest.toml": "pytest",
@@ -67,8 +55,6 @@ _SHADOWED_ROOTS = {
     "coverage": ("tool", "coverage"),
 }
 _OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
-#: files their tool reads even with no section in them (pytest, mypy and coverage discovery)
-_SHADOW_WHEN_EMPTY = frozenset({"pytest.ini", "mypy.ini", ".coveragerc"})
 
 
 def _dependency_texts(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> list[str]:
