@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    import yaml
 
 KeyPath = tuple[str | int, ...]
 
@@ -194,6 +194,8 @@ def toml_line(text: str, path: KeyPath) -> int | None:
 
 def yaml_line(node: yaml.Node | None, path: KeyPath) -> int | None:
     """The line of the deepest part of *path* in the composed YAML *node*."""
+    import yaml  # only where YAML is read: migrate's TOML-only paths skip its import
+
     line = None if node is None else node.start_mark.line + 1
     for part in path:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
