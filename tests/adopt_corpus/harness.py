@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -38,8 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from packaging.utils import canonicalize_name, parse_sdist_filename
 
+from tests import sdists
 from tests.helpers import REPO_ROOT, child_env, run, tool, tracked_files, unpack
 
 if TYPE_CHECKING:
@@ -140,78 +138,16 @@ def read_list(path: Path = LIST) -> list[Entry]:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "setsquare" / "adopt-corpus"
-
-
-def _find(folder: Path, entry: Entry) -> Path | None:
-    for path in folder.iterdir():
-        try:
-            name, found = parse_sdist_filename(path.name)
-        except ValueError:
-            continue
-        if name == canonicalize_name(entry.name) and str(found) == entry.version:
-            return path
-    return None
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _pip_download(folder: Path, entries: Sequence[Entry]) -> subprocess.CompletedProcess[str]:
-    # --no-binary names only the projects: pip prepares each sdist's metadata, and
-    # their build requirements may come as wheels (as in tests/migrate/test_corpus.py).
-    names = ",".join(entry.name for entry in entries)
-    return subprocess.run(
-        [
-            *(sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", names),
-            *("--disable-pip-version-check", "--quiet", "--dest", str(folder)),
-            *(entry.requirement for entry in entries),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=child_env(),
-        stdin=subprocess.DEVNULL,
-        timeout=_TIMEOUT,
-    )
+    return sdists.cache_dir("adopt-corpus")
 
 
 def download(entries: Sequence[Entry]) -> dict[str, Path | str]:
-    """Each entry's sdist (downloaded the first time), or why there is none."""
-    folder = cache_dir() / "sdists"
-    folder.mkdir(parents=True, exist_ok=True)
-    missing = [entry for entry in entries if _find(folder, entry) is None]
-    halves = [half for half in (missing[::2], missing[1::2]) if half]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda half: _pip_download(folder, half), halves))
-    errors: dict[str, str] = {}
-    if any(result.returncode != 0 for result in results):
-        # One at a time, so a project the index cannot serve fails only its own tests.
-        for entry in missing:
-            if _find(folder, entry) is None:
-                result = _pip_download(folder, [entry])
-                if result.returncode != 0:
-                    errors[entry.requirement] = result.stdout + result.stderr
-    found: dict[str, Path | str] = {}
-    for entry in entries:
-        path = _find(folder, entry)
-        if path is None:
-            found[entry.requirement] = errors.get(entry.requirement, "pip gave no sdist")
-        elif (digest := sha256_of(path)) != entry.sha256:
-            found[entry.requirement] = (
-                f"{path.name}: sha256 {digest}, but repos.txt records {entry.sha256}: the "
-                "index served another file for this version (or the cached one is damaged; "
-                "delete it to download again)"
-            )
-        else:
-            found[entry.requirement] = path
-    return found
+    """Each entry's sdist (downloaded the first time, its sha256 checked), or why there is none."""
+    return sdists.download(
+        [entry.requirement for entry in entries],
+        cache_dir() / "sdists",
+        {entry.requirement: entry.sha256 for entry in entries},
+    )
 
 
 # The maintainers' repository ---------------------------------------------------
