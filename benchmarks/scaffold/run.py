@@ -27,21 +27,14 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO_ROOT))
+
+from tests.helpers import tracked_files  # noqa: E402
+
 COPIER = str(Path(sys.executable).parent / "copier")
 #: What Copier reads to render the template: its config, the rendered tree and the macros.
 TEMPLATE_ONLY = ("copier.yml", "template/", "partials/")
 FLOOR = {"copier.yml": "name:\n  type: str\n  default: x\n", "README.md.jinja": "{{ name }}\n"}
-
-
-def _checkout_files() -> list[str]:
-    """The checkout's files as a commit would hold them: tracked plus new, not ignored."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    return [name for name in listed.split("\0") if name and (REPO_ROOT / name).is_file()]
 
 
 def _git_commit(dest: Path) -> Path:
@@ -82,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=5, help="renders per template (default 5)")
     args = parser.parse_args(argv)
-    names = _checkout_files()
+    # The checkout's files as a commit would hold them: tracked plus new, not ignored.
+    names = tracked_files(REPO_ROOT)
     template_names = [n for n in names if n.startswith(TEMPLATE_ONLY)]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
