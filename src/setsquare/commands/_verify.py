@@ -5,8 +5,10 @@ they agree. Each makes the sdist and then the wheel from it (the way an installe
 sees the project) with the `build` package, as ``python -m build`` does but in one
 isolated environment (`setsquare.commands._build_tree`); with uv available it
 installs the build requirements with uv, which is several times faster. The two
-builds run at the same time, one per core: each spends most of its time in its own
-processes.
+builds run at the same time, one per core, in one environment when a fresh one for
+the migrated project would hold the same packages, and every backend hook runs in a
+fresh process forked from one that has imported the backend already
+(`setsquare.commands._hook_runner`).
 
 The copies leave out ``.git``, so setuptools_scm could not find a version in them;
 the version it gives the real tree is computed first and handed to both builds as
@@ -21,7 +23,6 @@ import importlib.util
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
@@ -48,10 +49,6 @@ _SCM = re.compile(r"setuptools[-_]scm|hatch[-_]vcs", re.IGNORECASE)
 _PRETEND = "SETUPTOOLS_SCM_PRETEND_VERSION"
 
 
-#: the build driver: ``python -m build``'s steps, one environment for both (see there)
-_BUILD_TREE = "setsquare.commands._build_tree"
-
-
 class BuildError(SetsquareError):
     """A build failed; the message carries the builder's last lines."""
 
@@ -74,32 +71,8 @@ def _check_build_is_there() -> None:
         )
 
 
-def _start(
-    project: Path, outdir: Path, log: IO[str], env: Mapping[str, str] | None
-) -> subprocess.Popen[str]:
-    installer = "uv" if _uv() is not None else "pip"
-    command = [sys.executable, "-m", _BUILD_TREE, str(project), str(outdir), installer]
-    # Output goes to a file, not a pipe: a full pipe would stall one build while the
-    # other is being waited for. A session of its own lets a failure stop the whole build.
-    return subprocess.Popen(
-        command, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True
-    )
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    """End a build still running, with the hook processes it started."""
-    if process.poll() is not None:
-        return
-    if hasattr(os, "killpg"):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-    else:  # pragma: no cover - Windows has no process groups to signal
-        process.kill()
-    process.wait()
-
-
 def _finish(
-    process: subprocess.Popen[str],
+    built: bool,
     log: IO[str],
     outdir: Path,
     label: str,
@@ -107,7 +80,7 @@ def _finish(
     migrated: bool,
     scm: bool = False,
 ) -> Artifacts:
-    if process.wait() != 0:
+    if not built:
         log.seek(0)
         tail = "\n".join(log.read().strip().splitlines()[-15:])
         if not migrated:
@@ -129,12 +102,19 @@ def _finish(
     return read_artifacts(outdir)
 
 
+def _log() -> IO[str]:
+    return tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+
+
 def build(project: Path, outdir: Path, label: str, *, migrated: bool) -> Artifacts:
     """Build *project*'s sdist and wheel into *outdir* and read what they publish."""
     _check_build_is_there()
+    from setsquare.commands._build_tree import Side, build_all  # imports `build`
+
     print(f"verify: building {label} (sdist, then wheel from it)...", file=sys.stderr, flush=True)
-    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
-        return _finish(_start(project, outdir, log, None), log, outdir, label, migrated=migrated)
+    with _log() as log:
+        (built,) = build_all([Side(project, outdir, log)])
+        return _finish(built, log, outdir, label, migrated=migrated)
 
 
 def read_artifacts(outdir: Path) -> Artifacts:
@@ -219,35 +199,30 @@ def _build_env(version: str | None, changes: Mapping[str, str | None]) -> dict[s
 def _build_both(
     trees: Mapping[str, Path], base: Path, env: Mapping[str, str] | None, *, scm: bool
 ) -> dict[str, Artifacts]:
-    """Run the two builds at once; the first failure stops the other."""
+    """Run the two builds at once; a failure of the first stops the other."""
+    from setsquare.commands._build_tree import Side, build_all  # imports `build`
+
     labels = {"before": "the project as it is", "after": "the migrated project"}
-    processes: dict[str, subprocess.Popen[str]] = {}
     with contextlib.ExitStack() as stack:
-        logs = {
-            side: stack.enter_context(
-                tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-            )
-            for side in trees
+        sides = {
+            side: Side(tree, base / f"out-{side}", stack.enter_context(_log()))
+            for side, tree in trees.items()
         }
-        try:
-            for side, tree in trees.items():
-                message = f"verify: building {labels[side]} (sdist, then wheel from it)..."
-                print(message, file=sys.stderr, flush=True)
-                processes[side] = _start(tree, base / f"out-{side}", logs[side], env)
-            return {
-                side: _finish(
-                    process,
-                    logs[side],
-                    base / f"out-{side}",
-                    labels[side],
-                    migrated=side == "after",
-                    scm=scm,
-                )
-                for side, process in processes.items()
-            }
-        finally:
-            for process in processes.values():
-                _stop(process)
+        for side in sides:
+            message = f"verify: building {labels[side]} (sdist, then wheel from it)..."
+            print(message, file=sys.stderr, flush=True)
+        built = dict(zip(sides, build_all(list(sides.values()), env), strict=True))
+        return {
+            side: _finish(
+                built[side],
+                value.log,
+                value.outdir,
+                labels[side],
+                migrated=side == "after",
+                scm=scm,
+            )
+            for side, value in sides.items()
+        }
 
 
 def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
