@@ -2,9 +2,9 @@
 
 Together the full combinations cover every build backend, every licence,
 `cli` on and off, `docs` on with every backend (off in the defaults),
-`versioning=vcs` with each backend that offers it, and the lowest
-`python_min`; the static ones cover the versions above the 3.11 installed
-here, which uv cannot fetch offline.
+`versioning=vcs` with each backend that offers it, `ci=gitlab` with docs
+and vcs, and the lowest `python_min`; the static ones cover the versions
+above the 3.11 installed here, which uv cannot fetch offline.
 """
 
 from __future__ import annotations
@@ -57,6 +57,14 @@ FULL: dict[str, dict[str, Any]] = {
         "docs": True,
         "versioning": "vcs",
     },
+    "gitlab-cli-docs-vcs": {
+        "project_name": "lab-widgets",
+        "ci": "gitlab",
+        "github_owner": "Lab-Group",
+        "cli": True,
+        "docs": True,
+        "versioning": "vcs",
+    },
 }
 
 #: Rendered and checked statically: their Python is not installed here.
@@ -78,5 +86,11 @@ STATIC: dict[str, dict[str, Any]] = {
         "python_min": "3.14",
         "build_backend": "flit_core",
         "cli": True,
+    },
+    "py314-gitlab-proprietary": {
+        "project_name": "static-314-lab",
+        "python_min": "3.14",
+        "ci": "gitlab",
+        "license": "LicenseRef-Proprietary",
     },
 }

@@ -139,7 +139,16 @@ def test_zizmor_has_no_findings(project: tuple[Path, dict[str, Any]]) -> None:
 
 
 def test_workflows_match_the_schema(project: tuple[Path, dict[str, Any]]) -> None:
-    dst, _ = project
+    dst, data = project
+    if data.get("ci") == "gitlab":
+        # GitLab's own schema for .gitlab-ci.yml, as its pipeline editor uses it.
+        assert not (dst / ".github").exists()
+        run(
+            [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"],
+            dst,
+        )
+        return
+    assert not (dst / ".gitlab-ci.yml").exists()
     workflows = sorted(str(p) for p in (dst / ".github" / "workflows").glob("*.yml"))
     assert len(workflows) >= 2
     run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], dst)

@@ -35,6 +35,13 @@ REFERENCE_CASES: dict[str, dict[str, Any]] = {
         "docs": True,
         "versioning": "vcs",
     },
+    # The same on GitLab: `ci=gitlab` replaces every GitHub file, so it has a case of its own.
+    "gitlab": {
+        "project_name": "acme-widgets",
+        "ci": "gitlab",
+        "docs": True,
+        "versioning": "vcs",
+    },
 }
 COPIER_YML = yaml.safe_load((REPO_ROOT / "copier.yml").read_text(encoding="utf-8"))
 QUESTIONS = {k: v for k, v in COPIER_YML.items() if not k.startswith("_")}
@@ -53,6 +60,7 @@ PUBLIC_QUESTIONS = {
     "cli",
     "docs",
     "versioning",
+    "ci",
 }
 
 
@@ -359,3 +367,104 @@ def test_docs_conf_quotes_the_author_as_ruff_format_keeps_it(
     dst = render(template_repo, tmp_path / "p", data)
     assert line in (dst / "docs" / "conf.py").read_text(encoding="utf-8").splitlines()
     run([tool("ruff"), "format", "--check", "docs/conf.py"], dst)
+
+
+GITLAB = REFERENCES / "gitlab"
+#: `image: name:tag@sha256:<64 hex>`: a tag for the reader, a digest that cannot move.
+PINNED_IMAGE = re.compile(r"^[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+
+
+def test_gitlab_replaces_every_github_file() -> None:
+    assert not {name for name in _files(GITLAB) if name.startswith(".github/")}
+    assert ".gitlab-ci.yml" in _files(GITLAB)
+    assert ".gitlab-ci.yml" not in _files(ALL_NEW) | _files(REFERENCE)
+    # Everything else is the same set of files as the same answers on GitHub.
+    github_only = {name for name in _files(ALL_NEW) if name.startswith(".github/")}
+    assert _files(GITLAB) - {".gitlab-ci.yml"} == _files(ALL_NEW) - github_only
+
+
+def test_gitlab_urls_and_texts_follow_the_host() -> None:
+    pyproject = tomllib.loads((GITLAB / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["urls"] == {
+        "Homepage": "https://gitlab.com/acme-widgets/acme-widgets",
+        "Source": "https://gitlab.com/acme-widgets/acme-widgets",
+        "Issues": "https://gitlab.com/acme-widgets/acme-widgets/-/issues",
+        "Changelog": "https://gitlab.com/acme-widgets/acme-widgets/-/blob/main/CHANGELOG.md",
+        "Documentation": "https://acme-widgets.gitlab.io/acme-widgets/",
+    }
+    # zizmor audits GitHub workflows only: no use for it here.
+    assert not [r for r in pyproject["dependency-groups"]["lint"] if r.startswith("zizmor")]
+    contributing = (GITLAB / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "git clone https://gitlab.com/acme-widgets/acme-widgets\n" in contributing
+    assert "GitLab Pages" in contributing
+    for text in (contributing, (GITLAB / "README.md").read_text(encoding="utf-8")):
+        assert "github.com/acme-widgets" not in text
+        assert ".github/" not in text
+        assert "Dependabot" not in text
+
+
+def test_gitlab_pipeline_mirrors_the_github_workflows() -> None:
+    pipeline = _load_yaml(GITLAB / ".gitlab-ci.yml")
+    # The documented pattern: branch pipelines until a merge request is open, then
+    # merge request pipelines only; and tag pipelines for releases.
+    assert pipeline["workflow"]["rules"] == [
+        {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'},
+        {"if": "$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS", "when": "never"},
+        {"if": "$CI_COMMIT_BRANCH"},
+        {"if": "$CI_COMMIT_TAG =~ /^v/"},
+    ]
+    assert PINNED_IMAGE.match(pipeline["default"]["image"])
+    jobs = {name: job for name, job in pipeline.items() if name not in {"workflow", "default"}}
+    assert not [name for name, job in jobs.items() if isinstance(job, dict) and "image" in job]
+    lint = " ".join(pipeline["lint"]["script"])
+    assert "uv run pre-commit run --all-files --show-diff-on-failure" in lint
+    assert pipeline["test"]["parallel"]["matrix"] == [{"UV_PYTHON": ["3.10", "3.14"]}]
+    assert "uv sync --resolution lowest-direct" in pipeline["lowest"]["script"]
+    # Trusted publishing: an ID token for the audience `pypi`, which uv finds as
+    # PYPI_ID_TOKEN; only on tags, after every test stage passed.
+    publish = pipeline["publish"]
+    assert publish["id_tokens"] == {"PYPI_ID_TOKEN": {"aud": "pypi"}}
+    assert publish["script"] == ["uv publish --trusted-publishing always"]
+    assert publish["environment"] == {"name": "pypi"}
+    assert publish["dependencies"] == ["build"]
+    assert "needs" not in publish
+    stages = pipeline["stages"]
+    assert stages.index("publish") > stages.index("build") > stages.index("test")
+    for job in ("build", "publish"):
+        assert pipeline[job]["rules"] == [{"if": "$CI_COMMIT_TAG =~ /^v/"}]
+        assert pipeline[job]["interruptible"] is False
+    # Versions from git tags: the whole history where the version is shown.
+    assert pipeline["build"]["variables"] == {"GIT_DEPTH": 0}
+    assert pipeline[".docs"]["variables"] == {"GIT_DEPTH": 0}
+    # Pages: built strictly everywhere, deployed from the default branch only.
+    build_docs = "uv run --no-sync sphinx-build -W -n --keep-going -b html docs public"
+    assert build_docs in pipeline[".docs"]["script"]
+    assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert pipeline["pages"]["artifacts"] == {"paths": ["public"]}
+    assert pipeline["docs"]["rules"] == [{"if": "$CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH"}]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"ci": "gitlab", "docs": True, "versioning": "vcs", "cli": True},
+        {"ci": "gitlab", "license": "LicenseRef-Proprietary", "python_min": "3.14"},
+    ],
+    ids=["everything", "proprietary-one-python"],
+)
+def test_gitlab_pipeline_matches_gitlabs_schema_and_stays_tidy(
+    template_repo: Path, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    dst = render(template_repo, tmp_path / "p", {"project_name": "p", **data})
+    run([tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"], dst)
+    raw = (dst / ".gitlab-ci.yml").read_bytes()
+    assert raw.endswith(b"\n")
+    assert not raw.endswith(b"\n\n")
+    assert not [line for line in raw.split(b"\n") if line.endswith((b" ", b"\t"))]
+    pipeline = _load_yaml(dst / ".gitlab-ci.yml")
+    # Nothing to publish for a proprietary project, as on GitHub (no release.yml).
+    released = data.get("license") != "LicenseRef-Proprietary"
+    assert ("publish" in pipeline) is released
+    assert ("build" in pipeline["stages"]) is released
+    assert ("pages" in pipeline) is bool(data.get("docs"))
+    assert not (dst / ".github").exists()

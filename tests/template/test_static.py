@@ -78,15 +78,28 @@ def test_ruff_targets_python_min(project: tuple[Path, dict[str, Any]]) -> None:
 
 def test_ci_matrix_spans_oldest_and_newest(project: tuple[Path, dict[str, Any]]) -> None:
     dst, data = project
+    expected = sorted({data["python_min"], ALL_PYTHONS[-1]})
+    if data.get("ci") == "gitlab":
+        pipeline = yaml.safe_load((dst / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+        assert pipeline["test"]["parallel"]["matrix"] == [{"UV_PYTHON": expected}]
+        assert pipeline["lowest"]["variables"] == {"UV_PYTHON": data["python_min"]}
+        return
     workflow = yaml.safe_load((dst / ".github/workflows/test.yml").read_text(encoding="utf-8"))
     matrix = workflow["jobs"]["test"]["strategy"]["matrix"]
-    expected = sorted({data["python_min"], ALL_PYTHONS[-1]})
     assert matrix["python"] == expected
     assert matrix["os"] == ["ubuntu-latest", "macos-latest", "windows-latest"]
 
 
 def test_workflows_are_clean(project: tuple[Path, dict[str, Any]]) -> None:
-    dst, _ = project
+    dst, data = project
+    if data.get("ci") == "gitlab":
+        assert not (dst / ".github").exists()
+        run(
+            [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"],
+            dst,
+        )
+        return
+    assert not (dst / ".gitlab-ci.yml").exists()
     workflows = sorted(str(p) for p in (dst / ".github" / "workflows").glob("*.yml"))
     run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], dst)
     result = run([tool("zizmor"), "--offline", "--format", "json", "."], dst, check=False)

@@ -22,9 +22,11 @@ from tests.template.update_history import (
     BOT_EDITS,
     MID_TAG,
     NEW_TAG,
+    OLD_CHECKOUT,
     OLD_TAG,
     USER_EDITS,
     add_workflow,
+    bot_bumps_checkout,
     change_description,
     make_template_history,
     old_answers,
@@ -319,3 +321,57 @@ def test_an_older_project_switches_docs_on_during_an_update(
         project,
     )
     assert (project / "docs" / "_build" / "html" / "api.html").is_file()
+
+
+@pytest.mark.slow
+def test_an_older_project_moves_to_gitlab_ci_during_an_update(
+    history: Path, tmp_path: Path
+) -> None:
+    """`setsquare update --data ci=gitlab`: .gitlab-ci.yml in, the GitHub files out."""
+    data = FULL["defaults"]
+    # The user's own edits, but not a workflow of their own: see the test below.
+    edits = [edit for edit in USER_EDITS if edit is not add_workflow]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
+    assert ".github/workflows/lint.yml" in _tree(project)
+
+    assert main(["update", "--data", "ci=gitlab", str(project)]) == 0
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    expected_root = _render_at(
+        history, tmp_path / "new" / "project", {**data, "ci": "gitlab"}, NEW_TAG
+    )
+    for edit in edits:
+        edit(expected_root)
+    _assert_same_tree(updated, _tree(expected_root))
+    assert not [name for name in updated if name.startswith(".github/")]
+    assert ".gitlab-ci.yml" in updated
+    pyproject = tomllib.loads(updated["pyproject.toml"].decode())
+    assert pyproject["project"]["urls"]["Source"] == "https://gitlab.com/acme-widgets/acme-widgets"
+    assert pyproject["project"]["dependencies"] == ["requests>=2.32"]
+    assert yaml.safe_load(updated[".copier-answers.yml"])["ci"] == "gitlab"
+
+
+@pytest.mark.slow
+def test_moving_to_gitlab_keeps_the_users_own_github_files(history: Path, tmp_path: Path) -> None:
+    """A workflow the user added stays. The template's own GitHub files go, edited or not:
+    Copier deletes every file the new render no longer has, without a conflict, so the
+    edit survives only in git, where the update's diff shows the deletion to review."""
+    data = FULL["defaults"]
+    edits = [add_workflow, bot_bumps_checkout]
+    project = _project_from_old_release(history, tmp_path / "old" / "project", data, edits)
+
+    assert main(["update", "--data", "ci=gitlab", str(project)]) == 0
+
+    updated = _tree(project)
+    _assert_no_conflicts(updated)
+    assert [name for name in updated if name.startswith(".github/")] == [
+        ".github/workflows/docs.yml"
+    ]
+    deleted = run(["git", "diff", "--name-only", "--diff-filter=D"], project).stdout.split()
+    assert ".github/workflows/lint.yml" in deleted
+    assert ".github/dependabot.yml" in deleted
+    edited = run(["git", "show", "HEAD:.github/workflows/lint.yml"], project).stdout
+    # The bot's pin, not the old release's: recoverable with `git restore`.
+    assert "actions/checkout@" in edited
+    assert OLD_CHECKOUT not in edited

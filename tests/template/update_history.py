@@ -5,8 +5,8 @@ releases: `OLD_TAG` and `MID_TAG`, older states derived from the checkout with
 the kinds of differences real releases have (a question added, a file added
 and one dropped, newer tool pins and action SHAs, a larger CI matrix, a rule
 added to the Ruff selection, pytest's ini-style table, no uv cooldown, no update
-workflow, no `docs` or `versioning` question, no lowest-direct CI job, no
-Markdown in the ruff-format hook), and `NEW_TAG`, the checkout as it is.
+workflow, no `docs`, `versioning` or `ci` question, no lowest-direct CI job,
+no Markdown in the ruff-format hook), and `NEW_TAG`, the checkout as it is.
 
 The derivation edits the template by anchors. When a template change removes an
 anchor, the builder fails and names it: adapt the older state to the new
@@ -33,7 +33,7 @@ NEW_TAG = f"v{__version__}"
 #: Questions only `NEW_TAG` asks. Copier puts every `--data` key in the render
 #: context, asked or not, so a project made from an older release is rendered
 #: without them (see `old_answers`), as a real one made back then would be.
-NEW_QUESTIONS = {"docs", "versioning"}
+NEW_QUESTIONS = {"docs", "versioning", "ci"}
 
 #: A synthetic SHA for the older releases' actions/checkout pin (tests only).
 OLD_CHECKOUT = "1111111111111111111111111111111111111111 # v6.0.0"
@@ -154,6 +154,18 @@ def _before_versioning(root: Path) -> None:
     _sub(root / "copier.yml", r"^\nversioning:\n(?:  .*\n)+", "")
 
 
+def _before_ci(root: Path) -> None:
+    # The question, its exclusion of .github/ and .gitlab-ci.yml did not exist; the
+    # `ci == "gitlab"` blocks left in the other files render as GitHub.
+    _sub(
+        root / "copier.yml",
+        r"^# With ci=gitlab the project gets.*\n(?:#.*\n)*_exclude:\n(?:  .*\n)+",
+        "",
+    )
+    _sub(root / "copier.yml", r"^\nci:\n(?:  .*\n)+", "")
+    (root / "template" / "{% if ci == 'gitlab' %}.gitlab-ci.yml{% endif %}.jinja").unlink()
+
+
 def _before_lowest_direct(root: Path) -> None:
     # The test workflow had no job for the lowest direct dependencies.
     path = root / "template" / ".github" / "workflows" / "test.yml.jinja"
@@ -209,6 +221,7 @@ _CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (NEW_TAG, _before_update_workflow),
     (NEW_TAG, _before_docs),
     (NEW_TAG, _before_versioning),
+    (NEW_TAG, _before_ci),
     (NEW_TAG, _before_lowest_direct),
     (NEW_TAG, _before_markdown_format),
     (NEW_TAG, _before_explicit_attestations),
