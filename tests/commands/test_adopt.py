@@ -213,6 +213,19 @@ def test_a_standalone_legacy_file_is_left_to_migrate_not_shadowed_by_a_new_table
     assert f"added {table}" not in capsys.readouterr().out
 
 
+def test_a_gitlab_project_gets_no_github_workflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\n', encoding="utf-8")
+    (tmp_path / ".gitlab-ci.yml").write_text("test:\n  script: [pytest]\n", encoding="utf-8")
+    assert main(["adopt", str(tmp_path), "--no-install"]) == 0
+    out = capsys.readouterr().out
+    assert not (tmp_path / ".github").exists()
+    assert ".gitlab-ci.yml: the project runs on GitLab CI, so no GitHub workflow is added" in out
+
+
 def test_flat_layout_and_existing_workflows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

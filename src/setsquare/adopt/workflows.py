@@ -79,6 +79,25 @@ def plan_workflow(workflows: Mapping[str, str], hook_ids: Collection[str]) -> Wo
     return WorkflowPlan(free[0], resource, running) if free else None
 
 
+def gitlab_only(root: Path) -> bool:
+    """A repository on GitLab CI with no GitHub workflows: adopt adds none to it."""
+    return (root / ".gitlab-ci.yml").is_file() and not (root / FOLDER).exists()
+
+
+def gitlab_runs_pre_commit(root: Path) -> bool:
+    path = root / ".gitlab-ci.yml"
+    return inside(root, path) and runs_pre_commit(
+        path.read_text(encoding="utf-8", errors="replace")
+    )
+
+
+#: What adopt says instead of adding a workflow to a GitLab-only repository.
+GITLAB_NOTE = (
+    ".gitlab-ci.yml: the project runs on GitLab CI, so no GitHub workflow is added; "
+    "hint: run `pre-commit run --all-files --show-diff-on-failure` in one of its jobs"
+)
+
+
 def read_workflows(root: Path) -> dict[str, str]:
     """Every file under ``.github/workflows`` by name: the text of a workflow, and an
     empty text for anything else, so its name still counts as taken."""

@@ -23,7 +23,15 @@ from setsquare.adopt.pyproject_tables import add_tables
 from setsquare.adopt.relock import relock
 from setsquare.adopt.requirement_pins import repin_requirements
 from setsquare.adopt.superseded_adopt import plan_config
-from setsquare.adopt.workflows import WorkflowPlan, hook_ids, plan_workflow, read_workflows
+from setsquare.adopt.workflows import (
+    GITLAB_NOTE,
+    WorkflowPlan,
+    gitlab_only,
+    gitlab_runs_pre_commit,
+    hook_ids,
+    plan_workflow,
+    read_workflows,
+)
 from setsquare.changes import ChangeSet, read_text
 from setsquare.checks.pins import bundle_pins
 from setsquare.errors import InputError, UsageError
@@ -105,7 +113,12 @@ def adopt(
             legacy_tools=legacy,
         )
     requirements = repin_requirements(_requirement_files(root), pins)
-    workflow = plan_workflow(read_workflows(root), hook_ids(yaml.safe_load(step.config_text)))
+    on_gitlab = gitlab_only(root)
+    workflow = (
+        None
+        if on_gitlab
+        else plan_workflow(read_workflows(root), hook_ids(yaml.safe_load(step.config_text)))
+    )
 
     actions: list[str] = []
     changes = ChangeSet(root)
@@ -124,6 +137,8 @@ def adopt(
     actions.extend(requirements.actions)
     for note in requirements.notes:
         print(note)
+    if on_gitlab and not gitlab_runs_pre_commit(root):
+        print(GITLAB_NOTE)
     if workflow is not None:
         text = resource_files("setsquare.resources").joinpath(workflow.resource).read_text("utf-8")
         changes.write(workflow.rel, text)
