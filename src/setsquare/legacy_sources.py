@@ -23,8 +23,6 @@ class LegacySource:
     path: str
     #: The tools (or "packaging") whose configuration the file holds.
     tools: tuple[str, ...]
-    #: Where its content goes in pyproject.toml, as the messages name it.
-    target: str
     #: The whole file is one tool's configuration: removed once all of it has moved.
     standalone: bool = False
     #: The tool reads the file even with no section in it, so it outranks pyproject.toml.
@@ -32,36 +30,16 @@ class LegacySource:
 
 
 SOURCES: tuple[LegacySource, ...] = (
-    LegacySource(
-        "setup.cfg",
-        ("packaging", "flake8", "isort", "pytest", "mypy", "coverage"),
-        "[project], [tool.setuptools] and [tool.*]",
-    ),
-    LegacySource("setup.py", ("packaging",), "[project] and [tool.setuptools]"),
-    LegacySource(
-        "tox.ini", ("flake8", "isort", "pytest", "coverage"), "[tool.ruff], [tool.pytest]..."
-    ),
-    LegacySource(".flake8", ("flake8",), "[tool.ruff] (Ruff replaces flake8)", standalone=True),
-    LegacySource(".isort.cfg", ("isort",), "[tool.ruff.lint.isort]", standalone=True),
-    LegacySource(
-        "pytest.ini",
-        ("pytest",),
-        "[tool.pytest.ini_options]",
-        standalone=True,
-        read_when_empty=True,
-    ),
-    LegacySource(
-        ".pytest.ini",
-        ("pytest",),
-        "[tool.pytest.ini_options]",
-        standalone=True,
-        read_when_empty=True,
-    ),
-    LegacySource("mypy.ini", ("mypy",), "[tool.mypy]", standalone=True, read_when_empty=True),
-    LegacySource(".mypy.ini", ("mypy",), "[tool.mypy]", standalone=True, read_when_empty=True),
-    LegacySource(
-        ".coveragerc", ("coverage",), "[tool.coverage.*]", standalone=True, read_when_empty=True
-    ),
+    LegacySource("setup.cfg", ("packaging", "flake8", "isort", "pytest", "mypy", "coverage")),
+    LegacySource("setup.py", ("packaging",)),
+    LegacySource("tox.ini", ("flake8", "isort", "pytest", "coverage")),
+    LegacySource(".flake8", ("flake8",), standalone=True),
+    LegacySource(".isort.cfg", ("isort",), standalone=True),
+    LegacySource("pytest.ini", ("pytest",), standalone=True, read_when_empty=True),
+    LegacySource(".pytest.ini", ("pytest",), standalone=True, read_when_empty=True),
+    LegacySource("mypy.ini", ("mypy",), standalone=True, read_when_empty=True),
+    LegacySource(".mypy.ini", ("mypy",), standalone=True, read_when_empty=True),
+    LegacySource(".coveragerc", ("coverage",), standalone=True, read_when_empty=True),
 )
 
 BY_PATH = {source.path: source for source in SOURCES}
