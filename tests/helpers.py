@@ -120,3 +120,19 @@ def unpack(sdist: Path, dest: Path) -> Path:
             archive.extractall(dest, filter="data")
     (root,) = list(dest.iterdir())
     return root
+
+
+def check_ci_schema(dst: Path, ci: str) -> list[str]:
+    """Check a render's CI configuration against its vendor schema; its GitHub workflows."""
+    if ci == "gitlab":
+        # GitLab's own schema for .gitlab-ci.yml, as its pipeline editor uses it.
+        assert not (dst / ".github").exists()
+        run(
+            [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"],
+            dst,
+        )
+        return []
+    assert not (dst / ".gitlab-ci.yml").exists()
+    workflows = sorted(str(p) for p in (dst / ".github" / "workflows").glob("*.yml"))
+    run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], dst)
+    return workflows

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
-from tests.helpers import render, run, tool
+from tests.helpers import check_ci_schema, render, run, tool
 from tests.template.combos import STATIC
 
 if sys.version_info >= (3, 11):
@@ -92,15 +92,8 @@ def test_ci_matrix_spans_oldest_and_newest(project: tuple[Path, dict[str, Any]])
 
 def test_workflows_are_clean(project: tuple[Path, dict[str, Any]]) -> None:
     dst, data = project
+    check_ci_schema(dst, data.get("ci", "github"))
     if data.get("ci") == "gitlab":
-        assert not (dst / ".github").exists()
-        run(
-            [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"],
-            dst,
-        )
-        return
-    assert not (dst / ".gitlab-ci.yml").exists()
-    workflows = sorted(str(p) for p in (dst / ".github" / "workflows").glob("*.yml"))
-    run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], dst)
+        return  # zizmor audits GitHub workflows only
     result = run([tool("zizmor"), "--offline", "--format", "json", "."], dst, check=False)
     assert json.loads(result.stdout) == []
