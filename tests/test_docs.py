@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from setsquare import errors
-from setsquare.main import make_parser
+from setsquare.parser import make_parser
 from tests.helpers import REPO_ROOT
 
 if TYPE_CHECKING:

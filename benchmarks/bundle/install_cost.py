@@ -2,10 +2,11 @@
 
 Interleaved round by round, so every side meets the same load on a shared machine:
 
-- the setsquare bundle as it is packaged (its environment installs the whole CLI);
-- one repository whose environment holds only what the hooks need: the upstream
-  requirement sets plus what the hooks import (`HOOK_IMPORTS`), as the bundle would
-  install if the command line's dependencies were split off;
+- the setsquare bundle as it is packaged: its environment installs setsquare with its
+  own dependencies, which are only what the hooks need;
+- the same bundle with the `cli` extra added to every hook (`additional_dependencies`,
+  one environment): what the bundle installed before the command line's dependencies
+  became an extra;
 - the upstream set: pre-commit-hooks, ruff-pre-commit, mirrors-mypy and
   validate-pyproject as local mirrors pinning the bundle's tool versions.
 
@@ -36,10 +37,12 @@ from benchmarks.bundle.run import (
     _pins,
     _upstream_manifests,
 )
+from setsquare._toml import tomllib
 
-#: What the bundle's hooks import at run time besides the tools they run (measured:
-#: the modules `setsquare.hooks.*` and migrate's in-memory ledger load).
-HOOK_IMPORTS = ("pyyaml>=6", "packaging>=24", "tomlkit>=0.13")
+
+def _cli_extra() -> list[str]:
+    text = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    return list(tomllib.loads(text)["project"]["optional-dependencies"]["cli"])
 
 
 def measure(pins: dict[str, str], runs: int) -> dict[str, list[float]]:
@@ -53,20 +56,14 @@ def measure(pins: dict[str, str], runs: int) -> dict[str, list[float]]:
         bundle, bundle_rev = _bundle_copy(work)
         mirrors = work / "mirrors"
         upstream = []
-        needs: list[str] = []
-        manifest = ""
         for name, requirements, hooks in _upstream_manifests(pins):
             ids = [line[6:] for line in hooks.splitlines() if line.startswith("- id: ")]
             upstream.append((str(mirrors / name), _mirror(mirrors, name, requirements, hooks), ids))
-            needs += requirements
-            manifest += hooks
         same_ids = [i for _, _, ids in upstream for i in ids]
-        only = _mirror(mirrors, "hooks-only", [*needs, *HOOK_IMPORTS], manifest)
+        bundle_repo = [(str(bundle), bundle_rev, same_ids)]
         sides = {
-            "setsquare bundle as packaged": _config([(str(bundle), bundle_rev, same_ids)]),
-            "one repo, hook dependencies only": _config(
-                [(str(mirrors / "hooks-only"), only, same_ids)]
-            ),
+            "setsquare bundle as packaged": _config(bundle_repo),
+            "bundle with the cli extra": _config(bundle_repo, extra=_cli_extra()),
             "upstream set (4 repos)": _config(upstream),
         }
         times: dict[str, list[float]] = {name: [] for name in sides}

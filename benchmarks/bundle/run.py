@@ -20,6 +20,7 @@ It prints the times and the ratios against the bundle, and pre-commit's own fixe
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -29,6 +30,10 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -105,7 +110,10 @@ def _hook(hook_id: str, entry: str, extra: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _config(repos: list[tuple[str, str, list[str]]], mypy_files: str = "") -> str:
+def _config(
+    repos: list[tuple[str, str, list[str]]], mypy_files: str = "", extra: Sequence[str] = ()
+) -> str:
+    """A pre-commit config; *extra*: `additional_dependencies` of every hook (one environment)."""
     out = ["repos:"]
     for url, rev, ids in repos:
         out += [f"  - repo: {url}", f"    rev: {rev}", "    hooks:"]
@@ -113,6 +121,8 @@ def _config(repos: list[tuple[str, str, list[str]]], mypy_files: str = "") -> st
             out.append(f"      - id: {hook_id}")
             if hook_id == "mypy" and mypy_files:
                 out.append(f"        files: {mypy_files}")
+            if extra:
+                out.append(f"        additional_dependencies: {json.dumps(list(extra))}")
     return "\n".join(out) + "\n"
 
 

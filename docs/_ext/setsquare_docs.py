@@ -82,7 +82,7 @@ def _columns(width: str) -> Iterator[None]:
 
 def command_help(command: str | None) -> str:
     """The ``--help`` text of ``setsquare`` or of one of its commands."""
-    from setsquare.main import make_parser
+    from setsquare.parser import make_parser
 
     with _columns(HELP_COLUMNS):
         parser = make_parser()

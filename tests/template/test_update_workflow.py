@@ -1,9 +1,10 @@
 """The template-update workflow's shell steps, run for real against stand-ins for the network.
 
-`uvx setsquare ...`, `uv lock`, `gh` and `git push` are replaced by small scripts on PATH
-that play one scenario each and record what they were asked; everything else (git, bash
-with GitHub's `-eo pipefail`) is real. The workflow must open a pull request only when a
-newer release exists, put a conflict in the pull request's body, and fail on an error.
+`uvx --from 'setsquare[cli]' setsquare ...`, `uv lock`, `gh` and `git push` are replaced by
+small scripts on PATH that play one scenario each and record what they were asked; everything
+else (git, bash with GitHub's `-eo pipefail`) is real. The workflow must open a pull request
+only when a newer release exists, put a conflict in the pull request's body, and fail on an
+error.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 WORKFLOW = REPO_ROOT / "template" / ".github" / "workflows" / "template-update.yml"
 
-#: What the stand-in `uvx setsquare update` does in each scenario: exit code and output.
+#: What the stand-in `uvx ... setsquare update` does in each scenario: exit code and output.
 SCENARIOS = {
     "current": (0, None),
     "clean": (1, (0, "Updated demo from template v0.1.0 to v0.2.0")),
@@ -38,7 +39,7 @@ def _stand_ins(bin_dir: Path, log: Path, scenario: str) -> None:
     scripts = {
         "uvx": f"""
 echo "uvx $*" >> {log}
-if [ "$3" = "--check" ]; then exit {check}; fi
+if [ "$5" = "--check" ]; then exit {check}; fi
 echo changed >> pyproject.toml
 echo "{update[1] if update else ""}"
 exit {update[0] if update else 0}
@@ -126,7 +127,8 @@ def test_the_update_workflow(
 
     assert returncode == code
     calls = log.read_text(encoding="utf-8")
-    assert calls.startswith("uvx setsquare update --check\n")
+    # The command line is the `cli` extra: plain `setsquare` has no copier.
+    assert calls.startswith("uvx --from setsquare[cli] setsquare update --check\n")
     assert outputs["behind"] == ("false" if scenario == "current" else "true")
     assert ("gh pr create" in calls) is pull_request
     assert ("git push https://x-access-token:token@github.com/acme/demo.git" in calls) is (

@@ -63,14 +63,6 @@ def _uv() -> list[str] | None:
     return None
 
 
-def _check_build_is_there() -> None:
-    if importlib.util.find_spec("build") is None:
-        raise SetsquareError(
-            "--verify needs the `build` package in setsquare's environment",
-            hint="install it next to setsquare (pip install build), or run without --verify",
-        )
-
-
 def _finish(
     built: bool,
     log: IO[str],
@@ -108,7 +100,6 @@ def _log() -> IO[str]:
 
 def build(project: Path, outdir: Path, label: str, *, migrated: bool) -> Artifacts:
     """Build *project*'s sdist and wheel into *outdir* and read what they publish."""
-    _check_build_is_there()
     from setsquare.commands._build_tree import Side, build_all  # imports `build`
 
     print(f"verify: building {label} (sdist, then wheel from it)...", file=sys.stderr, flush=True)
@@ -227,7 +218,6 @@ def _build_both(
 
 def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
     """Build *root* as it is and as migrated; print differences; True when there are none."""
-    _check_build_is_there()
     version = scm_version(root)
     if version is not None:
         print(f"verify: setuptools_scm version {version} (from the real tree)", file=sys.stderr)
