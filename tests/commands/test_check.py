@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from setsquare._shape import TOML_WORDS, problem, toml_line
-from setsquare.commands._review_input import PYPROJECT
+from setsquare.commands._review_files import PYPROJECT
 from setsquare.main import main
 from tests.template.test_render import REFERENCE
 

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 import copier
 import pytest
 
-from setsquare.commands.update import _conflicts, _status
+from setsquare.commands._update_git import conflicts as _conflicts
+from setsquare.commands._update_git import status as _status
 from setsquare.main import main
 from tests.helpers import run, tool
 from tests.template.update_history import NEW_TAG, OLD_TAG, make_template_history

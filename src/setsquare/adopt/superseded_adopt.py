@@ -17,7 +17,8 @@ from setsquare._toml import tomllib
 from setsquare.adopt import ci_skip, superseded_config
 from setsquare.adopt.carry_present import carry
 from setsquare.adopt.precommit_config import add_bundle, is_bundle_entry
-from setsquare.adopt.superseded_settings import hook_settings, move_settings, unmoved
+from setsquare.adopt.superseded_args import hook_settings, unmoved
+from setsquare.adopt.superseded_settings import move_settings
 from setsquare.adopt.yaml_source import BOM, load
 from setsquare.pyproject_schema import validation_error
 

@@ -3,7 +3,8 @@
 The plugins parse these files themselves and trust what they find: a syntax
 error, a byte that is not UTF-8, or a string where a table belongs ends in a
 traceback from deep inside one of them. Here each becomes ``path:line: problem``
-with a hint, and exit 2.
+with a hint, and exit 2. Which files, and the shape each must have, is the
+table in `_review_files`; this module parses each one and holds it to its shape.
 """
 
 from __future__ import annotations
@@ -11,180 +12,29 @@ from __future__ import annotations
 import ast
 import configparser
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from setsquare._shape import (
-    ANY_TABLE,
-    BOOL,
-    STR,
-    STRINGS,
-    TOML_WORDS,
-    YAML_WORDS,
-    Array,
-    Either,
-    Kind,
-    Spec,
-    Table,
-    dotted,
-    problem,
-    toml_line,
-    yaml_line,
-)
+from setsquare._shape import TOML_WORDS, YAML_WORDS, dotted, problem, toml_line, yaml_line
 from setsquare._text import BOM, decode
 from setsquare._toml import tomllib
+from setsquare.commands._review_files import PYPROJECT, present
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from setsquare._shape import KeyPath
-
-_SPEC_URL = "https://packaging.python.org/en/latest/specifications/pyproject-toml/"
-
-_RULE_LISTS = ("select", "extend-select", "ignore", "extend-ignore", "fixable", "unfixable")
-_RULES = dict.fromkeys(_RULE_LISTS, STRINGS)
-RUFF = Table({"lint": Table(_RULES), "format": ANY_TABLE, "extend": STR, **_RULES})
-_PYTEST_OPTIONS = {"addopts": Either((STR, STRINGS))}
-
-PYPROJECT = Table(
-    {
-        "build-system": Table({"requires": STRINGS, "build-backend": STR, "backend-path": STRINGS}),
-        "project": Table(
-            {
-                **dict.fromkeys(("name", "version", "description", "requires-python"), STR),
-                **dict.fromkeys(
-                    ("keywords", "classifiers", "dependencies", "dynamic", "license-files"),
-                    STRINGS,
-                ),
-                **dict.fromkeys(("readme", "license"), Either((STR, ANY_TABLE))),
-                **dict.fromkeys(
-                    ("authors", "maintainers"), Array(Table({"name": STR, "email": STR}))
-                ),
-                **dict.fromkeys(("urls", "scripts", "gui-scripts"), Table(each=STR)),
-                "entry-points": Table(each=Table(each=STR)),
-                "optional-dependencies": Table(each=STRINGS),
-            }
-        ),
-        "dependency-groups": Table(each=Array(Either((STR, Table({"include-group": STR}))))),
-        "tool": Table(
-            {
-                "repo-review": Table(
-                    {"select": STRINGS, "ignore": Either((STRINGS, Table(each=STR)))}
-                ),
-                "ruff": RUFF,
-                "pytest": Table({"ini_options": Table(_PYTEST_OPTIONS), **_PYTEST_OPTIONS}),
-                "mypy": Table({"enable_error_code": STRINGS}),
-                "uv": Table({"dev-dependencies": STRINGS}),
-            },
-            each=ANY_TABLE,
-        ),
-    }
-)
-
-PRE_COMMIT = Table(
-    {
-        "repos": Array(
-            Table(
-                {
-                    "repo": STR,
-                    "rev": STR,
-                    "hooks": Array(
-                        Table(
-                            {
-                                **dict.fromkeys(
-                                    ("id", "name", "entry", "language", "files", "exclude"), STR
-                                ),
-                                **dict.fromkeys(
-                                    (
-                                        "args",
-                                        "types",
-                                        "types_or",
-                                        "exclude_types",
-                                        "additional_dependencies",
-                                        "stages",
-                                    ),
-                                    STRINGS,
-                                ),
-                            },
-                            required=("id",),
-                        )
-                    ),
-                },
-                required=("repo", "hooks"),
-            )
-        ),
-        "ci": ANY_TABLE,
-        "default_stages": STRINGS,
-        "default_language_version": Table(each=STR),
-        "files": STR,
-        "exclude": STR,
-        "fail_fast": BOOL,
-        "minimum_pre_commit_version": STR,
-    }
-)
-
-
-_READTHEDOCS = Table({"version": Kind((int, float), "a number")})
-_READTHEDOCS_NAMES = (".readthedocs.yaml", ".readthedocs.yml")
-_READTHEDOCS_HINT = (
-    "see the file's layout: https://docs.readthedocs.com/platform/stable/config-file/v2.html"
-)
-_DEPENDABOT = Table({"updates": Array(ANY_TABLE)})
-_DEPENDABOT_NAMES = (".github/dependabot.yml", ".github/dependabot.yaml")
-_DEPENDABOT_HINT = (
-    "see the file's layout: https://docs.github.com/code-security/dependabot/"
-    "working-with-dependabot/dependabot-options-reference"
-)
-
-
-@dataclass(frozen=True)
-class _File:
-    """A file a plugin reads: how to parse it, what it must look like, where to read up."""
-
-    name: str
-    parse: str
-    spec: Spec = ANY_TABLE
-    hint: str = ""
-
-
-_FILES = (
-    _File(
-        "pyproject.toml",
-        "toml",
-        PYPROJECT,
-        f"the packaging specification gives the types of its standard tables: {_SPEC_URL}",
-    ),
-    _File("ruff.toml", "toml", RUFF, "see Ruff's settings: https://docs.astral.sh/ruff/settings/"),
-    _File(".ruff.toml", "toml", RUFF, "see Ruff's settings: https://docs.astral.sh/ruff/settings/"),
-    _File("pytest.toml", "toml", Table({"pytest": Table(_PYTEST_OPTIONS)})),
-    _File(".pytest.toml", "toml", Table({"pytest": Table(_PYTEST_OPTIONS)})),
-    _File("uv.lock", "toml", Table({"package": Array(Table({"name": STR}))}), "run `uv lock`"),
-    _File(
-        ".pre-commit-config.yaml",
-        "yaml",
-        PRE_COMMIT,
-        "see the file's layout: https://pre-commit.com/#adding-pre-commit-plugins-to-your-project",
-    ),
-    *(_File(name, "yaml", _READTHEDOCS, _READTHEDOCS_HINT) for name in _READTHEDOCS_NAMES),
-    *(_File(name, "yaml", _DEPENDABOT, _DEPENDABOT_HINT) for name in _DEPENDABOT_NAMES),
-    _File("setup.cfg", "ini"),
-    _File("noxfile.py", "python"),
-)
-_WORKFLOW = Table({"jobs": Table(each=Table({"steps": Array(ANY_TABLE)}))})
-_WORKFLOW_HINT = (
-    "see the workflow syntax: "
-    "https://docs.github.com/actions/reference/workflow-syntax-for-github-actions"
-)
+    from setsquare.commands._review_files import InputFile
 
 
 def check_inputs(root: Path) -> None:
     """Raise `InputError` for the first file under *root* that a plugin would choke on."""
-    for found in _present(root):
+    for found in present(root):
         # Named as the user would type it: `pyproject.toml` when checking `.`.
         file = replace(found, name=str(root / found.name))
         text = _decode(file, (root / found.name).read_bytes())
@@ -200,16 +50,7 @@ def check_inputs(root: Path) -> None:
             _python(file, text)
 
 
-def _present(root: Path) -> Iterator[_File]:
-    yield from (file for file in _FILES if (root / file.name).is_file())
-    workflows = root / ".github" / "workflows"
-    if workflows.is_dir():
-        for path in sorted(workflows.iterdir()):
-            if path.name.endswith((".yml", ".yaml")) and path.is_file():
-                yield _File(f".github/workflows/{path.name}", "yaml", _WORKFLOW, _WORKFLOW_HINT)
-
-
-def _decode(file: _File, data: bytes) -> str:
+def _decode(file: InputFile, data: bytes) -> str:
     text = decode(
         file.name, data, hint=f"save it as UTF-8: the tools that read {file.name} expect UTF-8"
     )
@@ -229,7 +70,7 @@ _TOML_WHERE = re.compile(
 )
 
 
-def _toml(file: _File, text: str) -> dict[str, Any]:
+def _toml(file: InputFile, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -248,7 +89,7 @@ def _toml(file: _File, text: str) -> dict[str, Any]:
         ) from error
 
 
-def _yaml(file: _File, text: str) -> tuple[yaml.Node | None, Any]:
+def _yaml(file: InputFile, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
@@ -271,7 +112,7 @@ def _yaml(file: _File, text: str) -> tuple[yaml.Node | None, Any]:
 
 
 def _check_value(
-    file: _File, value: Any, words: dict[str, str], locate: Callable[[KeyPath], int | None]
+    file: InputFile, value: Any, words: dict[str, str], locate: Callable[[KeyPath], int | None]
 ) -> None:
     found = problem(value, file.spec, words)
     if found is None:
@@ -287,7 +128,7 @@ def _check_value(
     raise InputError(file.name, found.message, line=line, hint=hint)
 
 
-def _ini(file: _File, text: str) -> None:
+def _ini(file: InputFile, text: str) -> None:
     try:
         configparser.ConfigParser().read_string(text, source=file.name)
     except configparser.MissingSectionHeaderError as error:
@@ -308,7 +149,7 @@ def _ini(file: _File, text: str) -> None:
         raise _ini_error(file, str(error).splitlines()[0], None) from error
 
 
-def _ini_error(file: _File, message: str, line: int | None) -> InputError:
+def _ini_error(file: InputFile, message: str, line: int | None) -> InputError:
     return InputError(
         file.name,
         message,
@@ -317,7 +158,7 @@ def _ini_error(file: _File, message: str, line: int | None) -> InputError:
     )
 
 
-def _python(file: _File, text: str) -> None:
+def _python(file: InputFile, text: str) -> None:
     try:
         ast.parse(text, filename=file.name)
     except (SyntaxError, ValueError) as error:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from setsquare.commands._answers_file import read_answers
 from setsquare.commands._copier import Worker
-from setsquare.commands.update import copier_errors, read_answers
+from setsquare.commands._update_errors import copier_errors
 from setsquare.errors import TemplateError
 
 EXIT_CURRENT = 0
