@@ -7,7 +7,8 @@ import yaml
 from packaging.version import Version
 
 from setsquare.adopt.superseded import Found, find
-from setsquare.adopt.superseded_settings import move_settings, unmoved
+from setsquare.adopt.superseded_args import unmoved
+from setsquare.adopt.superseded_settings import move_settings
 
 PINS = {"ruff": Version("0.17.6"), "mypy": Version("2.4.1")}
 
