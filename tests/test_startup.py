@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 #: Libraries that each take a noticeable share of a second to import.
-HEAVY = ("copier", "yaml", "tomlkit", "packaging", "validate_pyproject", "importlib.metadata")
+HEAVY = (
+    "copier",
+    "yaml",
+    "tomlkit",
+    "packaging",
+    "validate_pyproject",
+    "setsquare._vendor.pyproject_validator",
+    "importlib.metadata",
+)
 
 _REPORT = """
 import sys
@@ -74,7 +82,10 @@ def test_version_reads_the_metadata_only_when_asked() -> None:
     [
         # migrate validates with validate-pyproject when it has a result, not on import.
         ("setsquare.commands.migrate", {"copier", "validate_pyproject", "difflib"}),
-        ("setsquare.pyproject_schema", {"validate_pyproject", "fastjsonschema"}),
+        (
+            "setsquare.pyproject_schema",
+            {"validate_pyproject", "fastjsonschema", "setsquare._vendor.pyproject_validator"},
+        ),
         ("setsquare.main", {"copier", "yaml", "traceback"}),
     ],
 )

@@ -58,7 +58,7 @@ SETSQUARE = str(Path(sys.executable).parent / "setsquare")
 INI2TOML = "ini2toml[full]==0.15"
 
 
-def _ini2toml(work: Path) -> Path:
+def ini2toml_venv(work: Path) -> Path:
     """A virtual environment with ini2toml, made with uv from the package index."""
     venv = work / "ini2toml-venv"
     uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
@@ -76,7 +76,7 @@ def _timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tupl
     return time.perf_counter() - start, result.returncode
 
 
-def _bytecode_env(work: Path) -> dict[str, str]:
+def bytecode_env(work: Path) -> dict[str, str]:
     """Python writing and reusing bytecode (in *work*), as an installed tool does: with
     PYTHONDONTWRITEBYTECODE set, every run of either tool compiles all it imports."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -175,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     same = {"setsquare": 0, "ini2toml": 0}
     with tempfile.TemporaryDirectory(prefix="bench-migrate-") as scratch:
         work = Path(scratch)
-        ini2toml = _ini2toml(work)
-        warm = _bytecode_env(work)
+        ini2toml = ini2toml_venv(work)
+        warm = bytecode_env(work)
         if entries:  # one untimed run of each fills the bytecode cache
             first = unpack(sdists[entries[0]], work / "warm-up")
             _timed([SETSQUARE, "migrate", "--check", str(first)], work, warm)

@@ -7,12 +7,9 @@ import pytest
 from setsquare.migrate.fragment import Item
 from setsquare.migrate.ledger import Action
 from setsquare.migrate.project import migrate_project
-from setsquare.migrate.requirements import (
-    convert_file,
-    discover,
-    group_name,
-    logical_lines,
-)
+from setsquare.migrate.requirements import convert_file
+from setsquare.migrate.requirements.lines import logical_lines
+from setsquare.migrate.requirements.plan import discover, group_name
 
 
 def convert(text: str, roles: dict[str, str | None] | None = None) -> tuple[list[Item], list[str]]:

@@ -14,8 +14,8 @@ from setsquare.migrate import setup_py
 from setsquare.migrate.fragment import render
 from setsquare.migrate.ledger import Action
 from setsquare.migrate.setup_py import inspect_setup_py
-from setsquare.migrate.setup_py_cut import cut_arguments
-from setsquare.migrate.setup_py_people import people_items
+from setsquare.migrate.setup_py.cut import cut_arguments
+from setsquare.migrate.setup_py.people import people_items
 from tests.migrate.test_cases import CASES, tree
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import ast
 
 import pytest
 
-from setsquare.migrate.setup_py_read import module_bindings, module_literals
+from setsquare.migrate.setup_py.read import module_bindings, module_literals
 
 
 def literal_names(text: str) -> set[str]:

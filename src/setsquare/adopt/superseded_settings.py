@@ -115,7 +115,7 @@ def move_settings(
         # black formatted at its default; flake8's max-line-length is only E501's limit.
         tables["black"] = {**tables.get("black", {}), "line-length": _BLACK_DEFAULT_LENGTH}
     synthetic["tool"] = tables
-    plan = ruff.migrate(inis, synthetic, texts)
+    plan = ruff.from_configs(inis, synthetic, texts)
     plans, added = with_rules(plan.plans, replaced)
     plans = ruff_targets(plans, change.lines)
     outcome = apply(doc, plans)

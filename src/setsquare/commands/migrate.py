@@ -16,10 +16,10 @@ from setsquare._toml import tomllib
 from setsquare.changes import ChangeSet, inside, read_text
 from setsquare.errors import UsageError
 from setsquare.legacy_sources import REQUIREMENTS_FOLDER, is_requirements_file
-from setsquare.migrate import requirements as reqs
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.project import migrate_project
 from setsquare.migrate.references import referenced_files
+from setsquare.migrate.requirements import lines as reqs
 from setsquare.migrate.setup_cfg import sources_wanted
 from setsquare.migrate.tools import TOOL_FILES
 

@@ -18,8 +18,8 @@ from setsquare.migrate.combine_overrides import (
 )
 from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
-from setsquare.migrate.setup_cfg_base import PROJECT_ORDER
-from setsquare.migrate.setup_py_people import people_items
+from setsquare.migrate.setup_cfg.base import PROJECT_ORDER
+from setsquare.migrate.setup_py.people import people_items
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument

@@ -22,7 +22,7 @@ from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.layout import separate_new_tables
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.merge import PYPROJECT, merge_tables, origins_of
-from setsquare.migrate.requirements_plan import plan_requirements
+from setsquare.migrate.requirements.plan import plan_requirements
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from tomlkit.toml_document import TOMLDocument
-    from validate_pyproject.errors import ValidationError
+
+    from setsquare.pyproject_schema import ValidationError
 
 
 _LONE_LF = re.compile(r"(?<!\r)\n")

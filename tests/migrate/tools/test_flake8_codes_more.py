@@ -19,8 +19,9 @@ import pytest
 from flake8 import defaults  # type: ignore[import-untyped]
 from flake8.style_guide import Decision, DecisionEngine  # type: ignore[import-untyped]
 
-from setsquare.migrate.tools import flake8_plugins, ruff_rules
-from setsquare.migrate.tools.flake8_codes import DEFAULT_IGNORE, decides
+from setsquare.migrate.tools import ruff_rules
+from setsquare.migrate.tools.flake8 import plugins as flake8_plugins
+from setsquare.migrate.tools.flake8.codes import DEFAULT_IGNORE, decides
 from tests.helpers import child_env, tool
 from tests.migrate.tools.support import run
 

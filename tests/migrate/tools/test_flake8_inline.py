@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from setsquare.migrate.tools.flake8_inline import comment_note, line_codes
+from setsquare.migrate.tools.flake8.inline import comment_note, line_codes
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from setsquare.migrate.tools import pytest_native
+from setsquare.migrate.tools.pytest import native as pytest_native
 from tests.helpers import child_env
 from tests.migrate.tools.support import run
 

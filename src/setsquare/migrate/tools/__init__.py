@@ -1,10 +1,12 @@
 """Legacy tool configuration -> ``pyproject.toml`` ``[tool.*]`` tables (pure, no disk I/O).
 
-Each tool's config is read from the one file that tool itself would read (flake8, isort,
-pytest, mypy and coverage each have their own discovery order); the others are reported
-as dead config. Tables the user already has are never written into: equal values count as
-migrated, different ones are conflicts, and a tool with a conflict moves nothing at all
-(its legacy file would otherwise still win over half-moved tables).
+The registry: `TOOLS` lists the tool modules, each with a ``NAME`` and a pure
+``migrate(ctx: ToolContext) -> ToolPlan`` (`context`); Ruff's mapper takes in flake8,
+isort and black. Each tool's config is read from the one file that tool itself would
+read (flake8, isort, pytest, mypy and coverage each have their own discovery order); the
+others are reported as dead config. Tables the user already has are never written into:
+equal values count as migrated, different ones are conflicts, and a tool with a conflict
+moves nothing at all (its legacy file would otherwise still win over half-moved tables).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
+from setsquare.migrate.tools.context import Tool, ToolContext
 from setsquare.migrate.tools.plan import (
     Origin,
     Outcome,
@@ -55,6 +58,8 @@ _SHADOWED_ROOTS = {
     "coverage": ("tool", "coverage"),
 }
 _OWNED = ("black", "isort", "ruff", "mypy", "pytest", "coverage")
+#: the tools, in the order their tables and ledger entries come out
+TOOLS: tuple[Tool, ...] = (ruff, pytest, mypy, coverage)
 
 
 def _dependency_texts(files: Mapping[str, str], pyproject: tomlkit.TOMLDocument) -> list[str]:
@@ -123,6 +128,20 @@ def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
         )
 
 
+def _context(
+    files: Mapping[str, str], pyproject: tomlkit.TOMLDocument, requires_python: bool
+) -> ToolContext:
+    """What every tool reads, parsed once: an INI file parses the same for each tool."""
+    inis: dict[str, IniFile] = {
+        path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
+    }
+    # Flake8-pyproject's [tool.flake8] is one more flake8 source, read like an INI section.
+    flake8_table = flake8.pyproject_ini(pyproject)
+    lint_inis = inis if flake8_table is None else {**inis, flake8.PYPROJECT: flake8_table}
+    texts = tuple(_dependency_texts(files, pyproject))
+    return ToolContext(inis, lint_inis, pyproject, files, texts, requires_python)
+
+
 def migrate_tools(
     files: Mapping[str, str], pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False
 ) -> ToolsResult:
@@ -135,24 +154,13 @@ def migrate_tools(
     before *pyproject* is touched.
     """
     _check_tables(pyproject)
-    inis: dict[str, IniFile] = {
-        path: parse_ini(text, path) for path, text in files.items() if path in INI_FILES
-    }
-    # Flake8-pyproject's [tool.flake8] is one more flake8 source, read like an INI section.
-    flake8_table = flake8.pyproject_ini(pyproject)
-    lint_inis = inis if flake8_table is None else {**inis, flake8.PYPROJECT: flake8_table}
+    ctx = _context(files, pyproject, requires_python)
+    inis = ctx.inis
     # Everything is planned before anything is written: bad input leaves *pyproject* alone.
-    plans = {
-        "Ruff": ruff.migrate(
-            lint_inis, pyproject, _dependency_texts(files, pyproject), requires_python
-        ),
-        "pytest": pytest.migrate(inis, pyproject, files),
-        "mypy": mypy.migrate(inis, pyproject),
-        "coverage": coverage.migrate(inis, pyproject),
-    }
+    plans = [(tool.NAME, tool.migrate(ctx)) for tool in TOOLS]
     entries: list[Entry] = []
     moved: set[Origin] = set()
-    for name, plan in plans.items():
+    for name, plan in plans:
         root = _SHADOWED_ROOTS.get(name)
         if root is not None and plan.plans:
             existing = existing_data(pyproject, root)

@@ -18,10 +18,10 @@ from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    import tomlkit
-
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.tools.context import ToolContext
 
+NAME = "coverage"
 _KNOWN = ("run", "report", "html", "xml", "json", "lcov", "paths")
 _PREFIXED = sections_prefixed("", "coverage:")
 
@@ -99,9 +99,13 @@ def _winner(inis: Mapping[str, IniFile]) -> str | None:
     return None
 
 
-def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> ToolPlan:
-    """Plan ``[tool.coverage.*]`` from the one file coverage reads."""
-    del pyproject  # pyproject.toml is coverage's last choice: any INI config shadows it
+def migrate(ctx: ToolContext) -> ToolPlan:
+    """Plan ``[tool.coverage.*]`` from the one file coverage reads.
+
+    pyproject.toml is coverage's last choice: any INI config shadows it, so only
+    *ctx*'s INI files are read.
+    """
+    inis = ctx.inis
     winner = _winner(inis)
     if winner is None:
         return ToolPlan()

@@ -16,12 +16,10 @@ from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    import tomlkit
-
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.tools.context import ToolContext
 
+NAME = "mypy"
 _FIND = sections_prefixed("mypy", "mypy-")
 CANDIDATES = (("mypy.ini", _FIND), (".mypy.ini", _FIND), ("setup.cfg", _FIND))
 _OWN_FILES = ("mypy.ini", ".mypy.ini")
@@ -86,9 +84,10 @@ def _section_plan(ini: IniFile, section: IniSection) -> TablePlan:
     return TablePlan(("tool", "mypy"), settings, comments)
 
 
-def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> ToolPlan:
+def migrate(ctx: ToolContext) -> ToolPlan:
     """Plan ``[tool.mypy]`` and its overrides from the one file mypy reads."""
-    tool: Any = pyproject.get("tool", {})
+    inis = ctx.inis
+    tool: Any = ctx.pyproject.get("tool", {})
     # mypy.ini and .mypy.ini count when they exist at all, even without a [mypy] section.
     winner = next((path for path in _OWN_FILES if path in inis), None)
     if winner is None and "mypy" in tool:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     import tomlkit
 
     from setsquare.migrate.ini import IniFile
+    from setsquare.migrate.tools.context import ToolContext
 
+NAME = "Ruff"
 _ORDER = ("ruff",), ("ruff", "format"), ("ruff", "lint")
 
 
@@ -86,13 +88,22 @@ def _merge(tables: Iterable[TablePlan], plan: ToolPlan) -> list[TablePlan]:
     return [merged[path] for path in sorted(merged, key=rank)]
 
 
-def migrate(
+def migrate(ctx: ToolContext) -> ToolPlan:
+    """Plan ``[tool.ruff]`` and its sub-tables from the project's flake8, isort and black."""
+    return from_configs(ctx.lint_inis, ctx.pyproject, ctx.dependency_texts, ctx.requires_python)
+
+
+def from_configs(
     inis: Mapping[str, IniFile],
     pyproject: tomlkit.TOMLDocument,
     texts: Iterable[str],
     requires_python: bool = False,
 ) -> ToolPlan:
-    """Plan ``[tool.ruff]`` and its sub-tables from flake8, isort and black config."""
+    """Plan ``[tool.ruff]`` and its sub-tables from flake8, isort and black config.
+
+    *inis* are flake8's and isort's INI sources, *texts* where flake8 plugins are
+    installed from; adopt calls this with the hooks' settings it replaces.
+    """
     from_flake8 = flake8.migrate(inis, texts)
     from_isort = isort.migrate(inis, pyproject)
     from_black = black.migrate(pyproject, requires_python=requires_python)

@@ -1,0 +1,1 @@
+"""Code generated from other projects, shipped as is (each folder has its own NOTICE)."""
