@@ -10,9 +10,11 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
+from packaging.utils import parse_sdist_filename
 from packaging.version import Version
 
-from tests.helpers import check_ci_schema, render, run, tool
+from tests.helpers import REPO_ROOT, check_ci_schema, render, run, tool
 from tests.template.combos import FULL
 
 if sys.version_info >= (3, 11):
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 pytestmark = pytest.mark.slow
+
+#: The shallow clone GitLab gives the jobs of a new project that set no GIT_DEPTH.
+GITLAB_DEFAULT_DEPTH = 20
 
 
 @pytest.fixture(scope="module", params=sorted(FULL), ids=str)
@@ -46,6 +51,26 @@ def project(
     run([tool("uv"), "sync", "--quiet", *groups], dst)
     run([tool("uv"), "build", "--quiet"], dst)
     return dst, data
+
+
+def test_every_backend_runs_with_every_ci_host() -> None:
+    """Every build backend goes through the gate with each CI host (issue #12)."""
+    questions = yaml.safe_load((REPO_ROOT / "copier.yml").read_text(encoding="utf-8"))
+    backend, ci = questions["build_backend"]["default"], questions["ci"]["default"]
+    covered = {(d.get("build_backend", backend), d.get("ci", ci)) for d in FULL.values()}
+    assert covered == {
+        (b, c) for b in questions["build_backend"]["choices"] for c in questions["ci"]["choices"]
+    }
+    # A GitLab release reads its tag through setuptools-scm or pdm-backend too, not
+    # only through hatch-vcs.
+    released_from_tags = {
+        d.get("build_backend", backend)
+        for d in FULL.values()
+        if d.get("ci") == "gitlab"
+        and d.get("versioning") == "vcs"
+        and d.get("license") != "LicenseRef-Proprietary"
+    }
+    assert released_from_tags & {"setuptools", "pdm-backend"}, released_from_tags
 
 
 def project_tool(dst: Path, name: str) -> str:
@@ -153,6 +178,71 @@ def test_workflows_match_the_schema(project: tuple[Path, dict[str, Any]]) -> Non
         ],
         dst,
     )
+
+
+def test_gitlab_jobs_get_the_version_from_the_tag(
+    project: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """Each pipeline checked out as GitLab's runner does it, at the job's GIT_DEPTH."""
+    dst, data = project
+    if data.get("ci") != "gitlab":
+        return
+    pipeline = yaml.safe_load((dst / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    depths = {
+        job: _git_depth(pipeline, job) for job in ("build", "docs", "pages") if job in pipeline
+    }
+    assert ("build" in depths) is (data.get("license") != "LicenseRef-Proprietary"), depths
+    assert ("pages" in depths) is bool(data.get("docs")), depths
+    if data.get("versioning") != "vcs":
+        # Nothing reads git: the shallow default is enough, and quicker.
+        assert set(depths.values()) <= {GITLAB_DEFAULT_DEPTH}, depths
+        return
+    if "build" in depths:
+        # A tag pipeline fetches its tag, at any depth: the release is exactly that version.
+        tag = _runner_checkout(
+            dst, tmp_path / "tag", "+refs/tags/v0.1.0:refs/tags/v0.1.0", depths["build"]
+        )
+        assert _sdist_version(tag) == Version("0.1.0")
+    if "pages" in depths:
+        # A branch pipeline fetches the branch alone, and git brings the tags found in
+        # the history it fetched: here the tag lies past the default depth.
+        origin = tmp_path / "origin"
+        run(["git", "clone", "-q", str(dst), str(origin)], tmp_path)
+        for change in range(GITLAB_DEFAULT_DEPTH):
+            run(["git", "commit", "-q", "--allow-empty", "-m", f"Change {change}"], origin)
+        branch = "+refs/heads/main:refs/remotes/origin/main"
+        for depth in {depths["docs"], depths["pages"]}:
+            checkout = _runner_checkout(origin, tmp_path / f"branch-{depth}", branch, depth)
+            # Past the tag, not counted from none (0.0.1.devN or 0.1.devN).
+            version = _sdist_version(checkout)
+            assert version.is_devrelease, version
+            assert version > Version("0.1.0"), (depth, version)
+
+
+def _git_depth(pipeline: dict[str, Any], job: str) -> int:
+    """The GIT_DEPTH *job* runs with: the global, then its templates', then its own."""
+    spec = pipeline[job]
+    extends = spec.get("extends", [])
+    variables = dict(pipeline.get("variables", {}))
+    for template in [extends] if isinstance(extends, str) else extends:
+        variables.update(pipeline[template].get("variables", {}))
+    variables.update(spec.get("variables", {}))
+    return int(variables.get("GIT_DEPTH", GITLAB_DEFAULT_DEPTH))
+
+
+def _runner_checkout(origin: Path, dst: Path, refspec: str, depth: int) -> Path:
+    """Fetch *refspec* from *origin* as GitLab's runner does, and check it out."""
+    run(["git", "init", "-q", str(dst)], origin)
+    shallow = ["--depth", str(depth)] if depth else []
+    run(["git", "fetch", "-q", "--prune", *shallow, str(origin), refspec], dst)
+    run(["git", "checkout", "-q", "--detach", "FETCH_HEAD"], dst)
+    return dst
+
+
+def _sdist_version(checkout: Path) -> Version:
+    run([tool("uv"), "build", "--quiet", "--sdist", "--out-dir", "dist"], checkout)
+    (sdist,) = (checkout / "dist").glob("*.tar.gz")
+    return parse_sdist_filename(sdist.name)[1]
 
 
 def test_docs_build_strictly(project: tuple[Path, dict[str, Any]]) -> None:
