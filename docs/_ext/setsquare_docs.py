@@ -168,9 +168,7 @@ def _requirement_kind(line: str) -> str:
 
 def ledgers() -> list[Path]:
     cases = REPO_ROOT / "tests" / "migrate"
-    return sorted(
-        [*cases.glob("cases/*/ledger.txt"), *cases.glob("tools/cases/*/expected/ledger.txt")]
-    )
+    return sorted(cases.glob("cases/*/ledger.txt"))
 
 
 def mapping(source: str) -> list[tuple[str, str, str, str, str]]:

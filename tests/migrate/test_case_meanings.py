@@ -2,10 +2,10 @@
 
 The golden cases (setuptools_scm beside setup.cfg or setup.py, a readme without a
 content type, `file:` directives, non-ASCII authors, other tools' sections, a
-requirements-only project) pin the output byte for byte; these tests state what the
-output means (parsed values, every section name on its own, the refusals) and,
-marked slow, build each case before and after with the real backends to show the
-wheel publishes the same METADATA.
+requirements-only project, tool tables the project already has) pin the output byte
+for byte; these tests state what the output means (parsed values, every section name
+on its own, the refusals) and, marked slow, build each case before and after with the
+real backends to show the wheel publishes the same METADATA.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from setsquare._toml import load_toml
 from setsquare.commands._verify import build
 from setsquare.main import main
 from setsquare.migrate.compare import compare_artifacts
-from tests.migrate.test_cases import CASES, tree
+from tests.migrate.test_cases import CASES, NAMES, tree
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -207,6 +207,36 @@ def test_other_sections_stay_in_setup_cfg(
     data = load_toml(tmp_path / "pyproject.toml")
     assert set(data["tool"]) == {"setuptools"}
     assert data["tool"]["setuptools"] == {"include-package-data": False}
+
+
+#: The one [tool.*] table a migration takes away: Ruff replaces Flake8-pyproject's.
+TAKEN_TOOL_TABLES = {"flake8"}
+
+
+def _tool_keys_never_written(before: dict[str, Any], after: dict[str, Any], where: str) -> None:
+    """Each table of *before* keeps exactly its own keys and values; sub-tables may be added."""
+    assert {k: v for k, v in after.items() if not isinstance(v, dict)} == {
+        k: v for k, v in before.items() if not isinstance(v, dict)
+    }, where
+    for key, value in before.items():
+        if isinstance(value, dict):
+            _tool_keys_never_written(value, after[key], f"{where}.{key}")
+
+
+@pytest.mark.parametrize("case", NAMES)
+def test_tool_tables_the_project_has_are_never_written_into(case: str) -> None:
+    # tools-existing-tables-are-never-written-into shows it with a conflict, values
+    # already there and a table read (black's) but left for black.
+    before_path = CASES / case / "input" / "pyproject.toml"
+    if not before_path.is_file():
+        return
+    before = load_toml(before_path).get("tool", {})
+    after = _toml(case).get("tool", {})
+    for table, value in before.items():
+        if table in TAKEN_TOOL_TABLES:
+            assert table not in after, case
+        else:
+            _tool_keys_never_written(value, after[table], f"{case}: tool.{table}")
 
 
 def test_requirements_alone_invent_no_project(

@@ -17,9 +17,10 @@ import pytest
 
 from setsquare.migrate.tools import ruff_rules
 from tests.helpers import child_env, tool
+from tests.migrate.test_cases import CASES, NAMES
 from tests.migrate.tools.support import run
 
-ALL_LEGACY = Path(__file__).parent / "cases" / "tool-configs-from-every-legacy-file"
+ALL_LEGACY = CASES / "tools-configs-from-every-legacy-file-follow-each-tools-precedence"
 
 
 def _enabled(project: Path) -> tuple[set[str], str]:
@@ -54,7 +55,7 @@ def test_ruff_enables_what_flake8_ran(tmp_path: Path) -> None:
 
 
 def test_ruff_accepts_every_plugin_selector(tmp_path: Path) -> None:
-    case = Path(__file__).parent / "cases" / "flake8-plugin-codes" / "expected"
+    case = CASES / "tools-flake8-plugins-in-use-select-their-ruff-rules" / "expected"
     (tmp_path / "pyproject.toml").write_text(
         (case / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -214,9 +215,9 @@ def test_coverage_reads_the_same_settings(
     assert _coverage_config(after, monkeypatch) == config
 
 
-@pytest.fixture(params=sorted(p.name for p in (ALL_LEGACY.parent).iterdir() if p.is_dir()))
+@pytest.fixture(params=NAMES)
 def migrated(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    expected = ALL_LEGACY.parent / str(request.param) / "expected" / "pyproject.toml"
+    expected = CASES / str(request.param) / "expected" / "pyproject.toml"
     (tmp_path / "pyproject.toml").write_text(expected.read_text(encoding="utf-8"), "utf-8")
     return tmp_path
 
