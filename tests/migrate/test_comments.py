@@ -30,7 +30,8 @@ def test_comments_are_read_the_way_each_tool_reads_them(
 def test_a_comment_found_anywhere_afterwards_is_not_reported() -> None:
     files = {"setup.cfg": "[a]\n# moved\nk = v\n", "tox.ini": "# kept\n[b]\n"}
     changes = {"setup.cfg": None, "pyproject.toml": "# moved\nk = 1\n", "tox.ini": None}
-    assert [e.source for e in unplaced_comments(files, changes, skip=frozenset())] == ["tox.ini:1"]
+    found = unplaced_comments(files, changes, skip=frozenset())
+    assert [e.source.render() for e in found] == ["tox.ini:1"]
 
 
 def test_files_edited_by_a_comment_keeping_writer_are_skipped() -> None:

@@ -8,13 +8,14 @@ import tomlkit
 from setsquare.errors import InputError
 from setsquare.migrate.build_system import ensure_build_system
 from setsquare.migrate.fragment import Field, Item, Table, items
+from setsquare.migrate.ledger import Location
 from setsquare.migrate.merge import merge_tables
 
 
 def project(**fields: object) -> list[Table]:
     table = Table(("project",))
     for key, value in fields.items():
-        table.add(key.replace("_", "-"), value, origin="setup.cfg:1")  # type: ignore[arg-type]
+        table.add(key.replace("_", "-"), value, origin=Location("setup.cfg", 1))  # type: ignore[arg-type]
     return [table]
 
 
@@ -75,7 +76,10 @@ FIXES = [
     ),
     pytest.param(
         '[project]\nname = "a"\n\n[tool.x]\nk = 1\n\n[project.urls]\nHome = "https://x"\n',
-        [*project(version="1"), Table(("tool", "y"), [Field("k", 2, origin="setup.cfg:9")])],
+        [
+            *project(version="1"),
+            Table(("tool", "y"), [Field("k", 2, origin=Location("setup.cfg", 9))]),
+        ],
         (
             '[project]\nname = "a"\nversion = "1"\n\n[tool.x]\nk = 1\n\n[tool.y]\nk = 2\n\n'
             '[project.urls]\nHome = "https://x"\n'

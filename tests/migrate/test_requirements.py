@@ -14,7 +14,7 @@ from setsquare.migrate.requirements.plan import discover, group_name
 
 def convert(text: str, roles: dict[str, str | None] | None = None) -> tuple[list[Item], list[str]]:
     result = convert_file("requirements.txt", text, target="T", include_targets=roles or {})
-    kept = [e.source.split(" ", 1)[1] for e in result.entries if e.action == Action.KEPT]
+    kept = [e.source.key for e in result.entries if e.action == Action.KEPT]
     assert result.kept == len(kept)
     return result.items, kept
 
@@ -111,7 +111,7 @@ def test_the_ledger_masks_credentials_but_shows_variable_names() -> None:
         target="T",
         include_targets={},
     )
-    shown = [entry.source for entry in result.entries]
+    shown = [entry.source.render() for entry in result.entries]
     assert shown == [
         "requirements.txt:1 x @ https://****@h.org/x.tar.gz",
         "requirements.txt:2 --extra-index-url https://****@h.org/simple",
@@ -133,7 +133,9 @@ def test_every_credential_form_is_kept_and_masked(line: str, shown: str) -> None
     # One rule (setsquare.redact) decides both what is masked and what is never copied.
     result = convert_file("r.txt", f"{line}\n", target="T", include_targets={})
     assert result.items == []
-    assert [(e.source, e.action) for e in result.entries] == [(f"r.txt:1 {shown}", Action.KEPT)]
+    assert [(e.source.render(), e.action) for e in result.entries] == [
+        (f"r.txt:1 {shown}", Action.KEPT)
+    ]
     assert "secret" not in repr(result.entries)
     assert "p@ss" not in repr(result.entries)
 
@@ -247,7 +249,7 @@ def test_discover_prefers_in_over_compiled_txt() -> None:
     )
     assert runtime == "requirements.in"
     assert groups == ["requirements-dev.in"]
-    assert [e.source for e in entries] == ["requirements-dev.txt", "requirements.txt"]
+    assert [e.source.path for e in entries] == ["requirements-dev.txt", "requirements.txt"]
 
 
 def test_credentials_in_comments_are_masked_where_comments_are_copied() -> None:

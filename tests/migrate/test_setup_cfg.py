@@ -16,7 +16,7 @@ from setsquare.errors import InputError
 from setsquare.main import main
 from setsquare.migrate.fragment import render
 from setsquare.migrate.ini import parse_ini
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.setup_cfg import migrate_setup_cfg, sources_wanted
 from tests.migrate.test_cases import CASES, tree
 
@@ -416,7 +416,7 @@ ATTR_SOURCES = [
 
 def version_entry(cfg: str, sources: dict[str, str] | None) -> Entry:
     packaging = migrate_setup_cfg(parse_ini(cfg, "setup.cfg"), cfg, sources)
-    return next(e for e in packaging.entries if e.source.endswith("[metadata] version"))
+    return next(e for e in packaging.entries if e.source.item == "[metadata] version")
 
 
 @pytest.mark.parametrize(("module", "reason"), ATTR_SOURCES)
@@ -483,7 +483,7 @@ def test_sources_wanted_are_manifest_and_the_version_module(cfg: str, modules: l
 # -- include-package-data and MANIFEST.in -----------------------------------------
 
 MANIFEST_NOTE = Entry(
-    "MANIFEST.in",
+    Location("MANIFEST.in"),
     Action.KEPT,
     reason="left in place; with include-package-data = true the data files it adds inside "
     "package directories go into the wheel too, not only the sdist, as before",

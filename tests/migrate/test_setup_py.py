@@ -271,7 +271,7 @@ def test_ledger_says_what_was_written() -> None:
         " author='Enthought, Inc.', author_email='e@e.com', download_url='',"
         " zip_safe=False)\n"
     )
-    entries = {e.source.split(" ", 1)[1]: e for e in inspect_setup_py(text).entries}
+    entries = {e.source.key: e for e in inspect_setup_py(text).entries}
     for key in ("url=", "project_urls=", "download_url=", "zip_safe="):
         assert (entries[key].action, entries[key].target) == (Action.KEPT, ""), key
     assert entries["author="].target == "[project] authors"
@@ -292,7 +292,7 @@ def test_two_setup_calls_migrate_nothing() -> None:
     assert result.dynamic == []
     assert result.text is None
     [entry] = result.entries
-    assert entry.source == "setup.py:4 setup()"
+    assert entry.source.render() == "setup.py:4 setup()"
     assert entry.action is Action.KEPT
     assert "called 2 times (lines 4, 6)" in entry.reason
 
@@ -305,7 +305,7 @@ def test_a_cut_that_would_not_parse_leaves_setup_py_alone(
     assert result.tables == []
     assert result.text is None
     [entry] = result.entries
-    assert entry.source == "setup.py:2 setup()"
+    assert entry.source.render() == "setup.py:2 setup()"
     assert "left unchanged" in entry.reason
 
 

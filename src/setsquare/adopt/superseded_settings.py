@@ -120,7 +120,7 @@ def move_settings(
     plans = ruff_targets(plans, change.lines)
     outcome = apply(doc, plans)
     for entry in [*plan.entries, *outcome.entries]:
-        if entry.source.startswith("[tool.ruff.lint] select"):
+        if entry.source == ruff.ISORT_UNSELECTED:
             continue  # its I rules: `with_rules` and `rules_missing` say what matters
         change.lines.append(_line(entry, path))
     if added:
@@ -137,10 +137,11 @@ def move_settings(
 
 def _line(entry: Entry, path: str) -> str:
     """One ledger entry of the Ruff plan as adopt says it ("" when there is nothing to say)."""
-    source = entry.source
+    where = entry.source
+    source = where.render()
     for tool in ("black", "isort"):
-        if source.startswith(f"pyproject.toml [tool.{tool}]"):
-            source = f"{tool}'s `{source.rpartition(']')[2].strip()}`"
+        if (where.path, where.line, where.section) == ("pyproject.toml", None, f"tool.{tool}"):
+            source = f"{tool}'s `{where.key}`"
     if entry.action in (Action.KEPT, Action.DROPPED):
         return f"{source} not carried over ({entry.reason.split(';')[0]})"
     if entry.target and "already in pyproject.toml" not in entry.reason:

@@ -11,7 +11,6 @@ Pure: it takes the repository's files as text; the hook and repo-review do the r
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -34,8 +33,6 @@ class Finding:
         return f"{where}: {self.message}"
 
 
-#: A ledger source: ``setup.cfg:12 [metadata] home_page``, ``setup.py:3 author=``.
-_SOURCE = re.compile(r"^(?P<path>[^\s:]+)(?::(?P<line>\d+))?\s*(?P<what>.*)$")
 #: How the ledger explains a setting migrate leaves because pyproject.toml differs.
 _CONFLICT = "conflict:"
 #: How many moved items a finding names before it counts the rest.
@@ -58,16 +55,15 @@ def find_legacy(
     moved: dict[str, list[tuple[int | None, str]]] = {}
     conflicts: dict[str, list[tuple[int | None, str]]] = {}
     for entry in outcome.entries:
-        found = _SOURCE.match(entry.source)
+        source = entry.source
         # A file-level line (the pyproject.toml written) follows from the items themselves.
-        if found is None or not found["what"]:
+        if not source.path or not source.item:
             continue
-        line = int(found["line"]) if found["line"] else None
         if entry.action is not Action.KEPT:
-            moved.setdefault(found["path"], []).append((line, found["what"]))
+            moved.setdefault(source.path, []).append((source.line, source.item))
         elif entry.reason.startswith(_CONFLICT):
             # Legacy settings migrate will not move over different ones: a person decides.
-            conflicts.setdefault(found["path"], []).append((line, found["what"]))
+            conflicts.setdefault(source.path, []).append((source.line, source.item))
     if outcome.changes:
         # A change no item accounts for (a default written out) is still a change.
         # (pyproject.toml changes anyway when anything moves into it.)

@@ -16,7 +16,7 @@ from setsquare._toml import tomllib
 from setsquare.changes import ChangeSet, inside, read_text
 from setsquare.errors import UsageError
 from setsquare.legacy_sources import REQUIREMENTS_FOLDER, is_requirements_file
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.project import migrate_project
 from setsquare.migrate.references import referenced_files
 from setsquare.migrate.requirements import lines as reqs
@@ -36,7 +36,7 @@ _INPUTS = ("pyproject.toml", "setup.py", ".pre-commit-config.yaml", *TOOL_FILES)
 
 def _kept_outside(rel: str, why: str) -> Entry:
     return Entry(
-        rel,
+        Location(rel),
         Action.KEPT,
         reason=f"{why}; setsquare never reads, changes or removes anything outside the project",
     )
@@ -156,7 +156,7 @@ def _missing_references(root: Path, pyproject: str | None) -> list[Entry]:
         return []
     return [
         Entry(
-            path,
+            Location(path),
             Action.KEPT,
             reason=f"named by {where} but missing: setuptools skips a missing file, as it did "
             "before, so the build is unchanged; restore the file or drop the name",

@@ -8,6 +8,7 @@ the version source.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
@@ -17,7 +18,7 @@ from setsquare.migrate.combine_overrides import (
     static_over_dynamic,
 )
 from setsquare.migrate.fragment import Item, Table, items
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.setup_cfg.base import PROJECT_ORDER
 from setsquare.migrate.setup_py.people import people_items
 
@@ -62,7 +63,7 @@ def scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> l
     dynamic.fields = [f for f in dynamic.fields if f.key != "version"]
     return [
         Entry(
-            f"{source.origin or 'setup.cfg'} [metadata] version",
+            replace(source.origin or Location("setup.cfg"), section="metadata", key="version"),
             Action.DROPPED,
             reason="setuptools_scm sets the version, as it did over setup.cfg's attr:; "
             "version stays in [project] dynamic, without the attr: source",
@@ -70,15 +71,25 @@ def scm_version(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -> l
     ]
 
 
+def _absent_version(files: list[str]) -> Location:
+    """The version none of *files* gives: one ledger line, under the first file."""
+    first, *others = (_NO_VERSION[f] for f in files)
+    also = "".join(f", {other.render()}" for other in others)
+    return replace(first, key=f"{first.key}{also} (absent)")
+
+
 def _files_without_version(packaging: Packaging) -> list[str]:
     """The legacy files the packaging tables came from: none of them gave a version."""
     files = ["setup.cfg"] if packaging.consumed else []
-    if any(f.origin.startswith("setup.py:") for t in packaging.tables for f in t.fields):
+    if any(f.origin and f.origin.path == "setup.py" for t in packaging.tables for f in t.fields):
         files.append("setup.py")
     return files or ["setup.cfg"]
 
 
-_NO_VERSION = {"setup.cfg": "setup.cfg [metadata] version", "setup.py": "setup.py version="}
+_NO_VERSION = {
+    "setup.cfg": Location("setup.cfg", section="metadata", key="version"),
+    "setup.py": Location("setup.py", key="version="),
+}
 _LACKS_VERSION = {
     ("setup.cfg",): "[metadata] has no version",
     ("setup.py",): "setup() has no version",
@@ -118,7 +129,7 @@ def version_source(packaging: Packaging, doc: TOMLDocument, in_setup_py: bool) -
         dynamic.value.append(Item("version"))
     return [
         Entry(
-            f"{', '.join(_NO_VERSION[f] for f in files)} (absent)",
+            _absent_version(files),
             Action.TRANSFORMED,
             '[project] dynamic = ["version"]',
             "setuptools_scm sets the version at build time"
@@ -164,7 +175,7 @@ def combine(packaging: Packaging, setup_py: SetupPy, doc: TOMLDocument) -> None:
             by_name[("tool", "setuptools")].add("include-package-data", False)
             packaging.entries.append(
                 Entry(
-                    "setup.py include_package_data (absent)",
+                    Location("setup.py", key="include_package_data (absent)"),
                     Action.TRANSFORMED,
                     "[tool.setuptools] include-package-data = false",
                     "setup.py's default is false, pyproject.toml's is true",

@@ -8,7 +8,6 @@ own; these fix up its tables, and its ledger lines, once setup.py's are known.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from setsquare.migrate.fragment import Inline, Table
@@ -23,11 +22,13 @@ _DYNAMIC = "[tool.setuptools.dynamic] "
 _LICENSE_FILES = "[project] license-files"
 
 
-def _reword(packaging: Packaging, target: str, new: Entry) -> None:
+def _reword(
+    packaging: Packaging, target: str, action: Action, reason: str, new_target: str = ""
+) -> None:
     """Replace the ledger line that sent a setup.cfg key to *target* (kept in place)."""
     for index, entry in enumerate(packaging.entries):
         if entry.target == target:
-            packaging.entries[index] = replace(new, source=entry.source)
+            packaging.entries[index] = Entry(entry.source, action, new_target, reason)
 
 
 def static_over_dynamic(packaging: Packaging, setup_py: SetupPy, by_name: _Tables) -> None:
@@ -43,7 +44,7 @@ def static_over_dynamic(packaging: Packaging, setup_py: SetupPy, by_name: _Table
     for key in sorted(given & {f.key for f in dynamic_table.fields}):
         dynamic_table.fields = [f for f in dynamic_table.fields if f.key != key]
         reason = f"setup.py's {key} wins, as in setuptools (setup() arguments beat setup.cfg)"
-        _reword(packaging, f"{_DYNAMIC}{key}", Entry("", Action.DROPPED, reason=reason))
+        _reword(packaging, f"{_DYNAMIC}{key}", Action.DROPPED, reason)
 
 
 def license_files_beside_text(packaging: Packaging, project: Table, by_name: _Tables) -> None:
@@ -70,8 +71,9 @@ def license_files_beside_text(packaging: Packaging, project: Table, by_name: _Ta
         "setup.py's license is not an SPDX expression, so not [project] license-files "
         "(setuptools deprecates this place)"
     )
-    new = Entry("", Action.TRANSFORMED, "[tool.setuptools] license-files", reason)
-    _reword(packaging, _LICENSE_FILES, new)
+    _reword(
+        packaging, _LICENSE_FILES, Action.TRANSFORMED, reason, "[tool.setuptools] license-files"
+    )
 
 
 __all__ = ["license_files_beside_text", "static_over_dynamic"]
@@ -100,6 +102,4 @@ def license_text_beside_computed_classifiers(
         "an SPDX expression, but setup.py computes the classifiers, which may name a "
         "License :: one that setuptools refuses beside an expression: kept as text"
     )
-    _reword(
-        packaging, "[project] license", Entry("", Action.TRANSFORMED, "[project] license", reason)
-    )
+    _reword(packaging, "[project] license", Action.TRANSFORMED, reason, "[project] license")

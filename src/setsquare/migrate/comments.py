@@ -13,7 +13,7 @@ import re
 import tokenize
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -68,7 +68,7 @@ def unplaced_comments(
                 continue
             entries.append(
                 Entry(
-                    source_of(path, line),
+                    Location(path, line),
                     Action.DROPPED,
                     reason=f"comment `# {comment}`: what it stood next to was removed and it"
                     " had no key to travel with; copy it by hand if it still matters",

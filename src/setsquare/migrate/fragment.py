@@ -17,6 +17,8 @@ import tomlkit
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from setsquare.migrate.ledger import Location
+
 Scalar: TypeAlias = str | bool | int
 #: An inline table: values are scalars or lists of scalars.
 Inline: TypeAlias = dict[str, Scalar | list[Scalar]]
@@ -42,7 +44,7 @@ class Field:
     value: Value
     comments: tuple[str, ...] = ()
     #: Where the value came from (``setup.cfg:12``), for conflict messages.
-    origin: str = ""
+    origin: Location | None = None
 
 
 @dataclass
@@ -54,7 +56,12 @@ class Table:
     comments: tuple[str, ...] = ()
 
     def add(
-        self, key: str, value: Value, *, comments: Iterable[str] = (), origin: str = ""
+        self,
+        key: str,
+        value: Value,
+        *,
+        comments: Iterable[str] = (),
+        origin: Location | None = None,
     ) -> None:
         self.fields.append(Field(key, value, tuple(comments), origin))
 

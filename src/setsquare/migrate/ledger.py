@@ -15,10 +15,36 @@ class Action(str, Enum):
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One input item: ``source`` is ``file:line [section] key`` (or a requirement line)."""
+class Location:
+    """Where a ledger item is: a file, a line in it, a section and a key.
 
-    source: str
+    Code reads the fields; the text (``setup.cfg:12 [metadata] home_page``) is only
+    for people, from `render`. *path* is ``""`` for an item of the planned
+    pyproject.toml rather than of a file (``[tool.ruff.lint] select``).
+    """
+
+    path: str
+    line: int | None = None
+    section: str | None = None
+    #: the key (``home_page``), or what else is on the line (``author=``, a requirement)
+    key: str = ""
+
+    @property
+    def item(self) -> str:
+        """What is there, without the file: ``[metadata] home_page``; ``""`` for a whole file."""
+        section = f"[{self.section}]" if self.section is not None else ""
+        return " ".join(part for part in (section, self.key) if part)
+
+    def render(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return " ".join(part for part in (where, self.item) if part)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One input item: where it is, what became of it, where it went and why."""
+
+    source: Location
     action: Action
     target: str = ""
     reason: str = ""
@@ -26,15 +52,4 @@ class Entry:
     def render(self) -> str:
         arrow = f" -> {self.target}" if self.target else ""
         why = f" ({self.reason})" if self.reason else ""
-        return f"{self.action.value:<11} {self.source}{arrow}{why}"
-
-
-def source_of(path: str, line: int | None, section: str | None = None, key: str = "") -> str:
-    """The ``source`` text for an entry: ``setup.cfg:12 [metadata] home_page``."""
-    where = f"{path}:{line}" if line is not None else path
-    parts = [where]
-    if section is not None:
-        parts.append(f"[{section}]")
-    if key:
-        parts.append(key)
-    return " ".join(parts)
+        return f"{self.action.value:<11} {self.source.render()}{arrow}{why}"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
     from setsquare.migrate import fragment
+    from setsquare.migrate.ledger import Location
 
 PYPROJECT = "pyproject.toml"
 
@@ -33,7 +34,7 @@ PYPROJECT = "pyproject.toml"
 UNION_KEYS = {("project", "dynamic")}
 
 
-def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], str]:
+def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], Location | None]:
     return {(*table.name, f.key): f.origin for table in tables for f in table.fields}
 
 
@@ -63,7 +64,7 @@ def _merge_container(
     target: Table | TOMLDocument | OutOfOrderTableProxy,
     source: Container,
     path: tuple[str, ...],
-    origins: dict[tuple[str, ...], str],
+    origins: dict[tuple[str, ...], Location | None],
     added: list[Table],
 ) -> None:
     # A table split in the file ([project.urls] above [project]) is one proxy for
@@ -153,9 +154,16 @@ def _same_project(path: tuple[str, ...], existing: Any, item: Any) -> bool:
 
 
 def _conflict(
-    path: tuple[str, ...], existing: Any, item: Any, origins: dict[tuple[str, ...], str]
+    path: tuple[str, ...],
+    existing: Any,
+    item: Any,
+    origins: dict[tuple[str, ...], Location | None],
 ) -> None:
-    where = origins.get(path, "the legacy configuration")
+    if path in origins:
+        origin = origins[path]
+        where = origin.render() if origin is not None else ""
+    else:
+        where = "the legacy configuration"
     table, key = path[:-1], path[-1]
     if path == ("project", "name"):
         raise InputError(

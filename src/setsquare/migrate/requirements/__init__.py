@@ -19,7 +19,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.requirements.lines import (
     CONSTRAINT,
     EDITABLE,
@@ -91,11 +91,13 @@ def has_credentials(text: str) -> bool:
     return redact(text) != text
 
 
+def _location(path: str, line: Line) -> Location:
+    return Location(path, line.line, key=shown(line.text))
+
+
 def _kept(result: FileResult, line: Line, reason: str) -> None:
     result.kept += 1
-    result.entries.append(
-        Entry(f"{result.path}:{line.line} {shown(line.text)}", Action.KEPT, reason=shown(reason))
-    )
+    result.entries.append(Entry(_location(result.path, line), Action.KEPT, reason=shown(reason)))
 
 
 def convert_file(
@@ -122,7 +124,7 @@ def convert_file(
         line = Line(raw_line.text, raw_line.line, carry + comments, shown(raw_line.inline), gap)
         carry = (*line.comments, *((line.inline,) if line.inline else ()))
         carry_gap = gap
-        source = f"{path}:{line.line} {shown(line.text)}"
+        source = _location(path, line)
         if _ENV_VAR.search(line.text):
             _kept(
                 result,

@@ -21,7 +21,7 @@ from setsquare.legacy_sources import is_requirements_file
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.build_inputs import read_by_the_build
 from setsquare.migrate.fragment import Table
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.merge import PYPROJECT
 from setsquare.migrate.requirements.includes import include_graph
 from setsquare.migrate.requirements.lines import logical_lines, referenced
@@ -51,7 +51,9 @@ def discover(paths: list[str]) -> tuple[str | None, list[str], list[Entry]]:
         if ext == ".txt" and f"{base}.in" in names:
             entries.append(
                 Entry(
-                    path, Action.KEPT, reason=f"compiled from {base}.in, which is migrated instead"
+                    Location(path),
+                    Action.KEPT,
+                    reason=f"compiled from {base}.in, which is migrated instead",
                 )
             )
             continue
@@ -117,14 +119,14 @@ def _runtime_role(
     """
     if packaging.opaque:
         reason = "setup.py's setup() hides what it sets, and may read this file: left as it is"
-        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
+        return "source", [Entry(Location(runtime), Action.KEPT, reason=reason)]
     if runtime in packaging.dependency_files:
         _refuse_pip_syntax(runtime, text)
         reason = "setup.cfg reads it (`install_requires = file:`); it stays the dynamic source"
-        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
+        return "source", [Entry(Location(runtime), Action.KEPT, reason=reason)]
     if _dynamic_dependencies(doc, packaging):
         reason = "[project] dependencies is dynamic (setup.py computes it); left as it is"
-        return "source", [Entry(runtime, Action.KEPT, reason=reason)]
+        return "source", [Entry(Location(runtime), Action.KEPT, reason=reason)]
     declared = _existing_dependencies(doc, packaging)
     if declared is not None:
         probe = reqs.convert_file(runtime, text, target="", include_targets={})
@@ -132,7 +134,7 @@ def _runtime_role(
         if mine is not None and probe.kept == 0 and _same(mine, declared):
             return "duplicate", []
         reason = "differs from [project].dependencies: an environment's pins, not package metadata"
-        return "kept", [Entry(runtime, Action.KEPT, reason=reason)]
+        return "kept", [Entry(Location(runtime), Action.KEPT, reason=reason)]
     if packaging.name is not None or "name" in doc.get("project", {}):
         # The project already builds a wheel: its dependencies are what it declares, and
         # a requirements file (often the maintainer's tools) must not add to them.
@@ -141,7 +143,7 @@ def _runtime_role(
         "no [project] to hold it: this project builds no wheel; to publish these as its "
         "dependencies, write [project] with them by hand"
     )
-    return "kept", [Entry(runtime, Action.KEPT, reason=reason)]
+    return "kept", [Entry(Location(runtime), Action.KEPT, reason=reason)]
 
 
 _GROUP_REASON = (
@@ -187,7 +189,7 @@ def _not_migrated(result: reqs.FileResult) -> list[Entry]:
         for e in result.entries
     ]
     reason = f"{result.kept} line(s) stay in it (see above); no group is written for it"
-    return [*entries, Entry(result.path, Action.KEPT, reason=reason)]
+    return [*entries, Entry(Location(result.path), Action.KEPT, reason=reason)]
 
 
 def plan_requirements(
@@ -240,7 +242,9 @@ def plan_requirements(
     results, empty = _convert_all(order, texts, roles)
     removable: set[str] = set()
     if kind == "duplicate" and runtime is not None:
-        entries.append(Entry(runtime, Action.DROPPED, reason="duplicates [project].dependencies"))
+        entries.append(
+            Entry(Location(runtime), Action.DROPPED, reason="duplicates [project].dependencies")
+        )
         removable.add(runtime)
     group_table = Table(("dependency-groups",))
     for path in order:
@@ -252,14 +256,18 @@ def plan_requirements(
             continue
         if path == runtime:
             target = f"[dependency-groups] {roles[path]}"
-            entries.append(Entry(path, Action.TRANSFORMED, target, _GROUP_REASON))
-        group_table.add(str(roles[path]), result.items, origin=path)
+            entries.append(Entry(Location(path), Action.TRANSFORMED, target, _GROUP_REASON))
+        group_table.add(str(roles[path]), result.items, origin=Location(path))
         entries.extend(result.entries)
         if result.kept == 0:
             removable.add(path)
         else:
             entries.append(
-                Entry(path, Action.KEPT, reason=f"{result.kept} line(s) stay in it (see above)")
+                Entry(
+                    Location(path),
+                    Action.KEPT,
+                    reason=f"{result.kept} line(s) stay in it (see above)",
+                )
             )
     tables = [group_table] if group_table.fields else []
     needed = read_by_the_build(removable, files, sources, doc.unwrap())
@@ -267,13 +275,13 @@ def plan_requirements(
     for path in sorted(removable):
         if path in needed:
             reason = f"every line migrated, but {needed[path]}: never removed"
-            entries.append(Entry(path, Action.KEPT, reason=reason))
+            entries.append(Entry(Location(path), Action.KEPT, reason=reason))
         elif path in removed:
             reason = "every line migrated; removed (--remove-legacy)"
-            entries.append(Entry(path, Action.MAPPED, PYPROJECT, reason))
+            entries.append(Entry(Location(path), Action.MAPPED, PYPROJECT, reason))
         else:
             reason = "fully migrated; kept (pass --remove-legacy to remove it)"
-            entries.append(Entry(path, Action.KEPT, reason=reason))
+            entries.append(Entry(Location(path), Action.KEPT, reason=reason))
     return tables, entries, removed
 
 

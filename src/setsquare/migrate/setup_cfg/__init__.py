@@ -79,9 +79,8 @@ class _Mapper(MetadataMapper, OptionsMapper, SectionsMapper):
 
 def _line_of(entry: Entry) -> int:
     """Ledger entries in file order; entries about absent keys go last."""
-    where = entry.source.split(" ", 1)[0]
-    _, _, line = where.partition(":")
-    return int(line) if line.isdigit() else sys.maxsize
+    line = entry.source.line
+    return line if line is not None else sys.maxsize
 
 
 def sources_wanted(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.migrate.fragment import Inline, Item, Table, items
-from setsquare.migrate.ledger import Action
+from setsquare.migrate.ledger import Action, Location
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -84,8 +84,8 @@ class MapperBase:
 
     # -- helpers -----------------------------------------------------------------
 
-    def origin(self, option: IniOption) -> str:
-        return f"{self.r.ini.path}:{option.line}"
+    def origin(self, option: IniOption) -> Location:
+        return Location(self.r.ini.path, option.line)
 
     def add(self, table: Table, key: str, value: object, section: str, option: IniOption) -> None:
         table.add(key, value, comments=option.comments, origin=self.origin(option))  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_cfg.base import MapperBase
 from setsquare.migrate.setup_cfg.values import (
@@ -65,7 +65,7 @@ class OptionsMapper(MapperBase):
         self.setuptools.add("include-package-data", False)
         self.r.entries.append(
             Entry(
-                f"{self.r.ini.path} [options] include_package_data (absent)",
+                Location(self.r.ini.path, None, "options", "include_package_data (absent)"),
                 Action.TRANSFORMED,
                 "[tool.setuptools] include-package-data = false",
                 "setup.cfg's default is false, pyproject.toml's is true",
@@ -87,7 +87,7 @@ class OptionsMapper(MapperBase):
             return
         self.r.entries.append(
             Entry(
-                "MANIFEST.in",
+                Location("MANIFEST.in"),
                 Action.KEPT,
                 reason="left in place; with include-package-data = true the data files it "
                 "adds inside package directories go into the wheel too, not only the sdist, "

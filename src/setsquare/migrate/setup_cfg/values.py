@@ -18,7 +18,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Item, Scalar
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
@@ -88,7 +88,7 @@ class Reader:
         target: str = "",
         reason: str = "",
     ) -> None:
-        source = source_of(self.ini.path, option.line, section, option.key)
+        source = Location(self.ini.path, option.line, section, option.key)
         if "%" in option.value and action in (Action.MAPPED, Action.TRANSFORMED):
             expanded = "%-interpolation expanded as setuptools does"
             reason = f"{reason}; {expanded}" if reason else expanded

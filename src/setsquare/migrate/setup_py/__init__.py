@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.setup_cfg.base import PROJECT_ORDER
 from setsquare.migrate.setup_py.comments import ListComments
 from setsquare.migrate.setup_py.cut import cut_arguments
@@ -85,7 +85,7 @@ def _left_alone(
     """Nothing taken from setup.py; the ledger says why, on one line."""
     given = {kw.arg for c in calls or [call] for kw in c.keywords}
     return SetupPy(
-        entries=[Entry(f"{PATH}:{call.lineno} setup()", Action.KEPT, reason=reason)],
+        entries=[Entry(Location(PATH, call.lineno, key="setup()"), Action.KEPT, reason=reason)],
         uses_scm_version="use_scm_version" in given,
         opaque=opaque,
     )
@@ -104,7 +104,9 @@ def inspect_setup_py(text: str) -> SetupPy:
     tree = _parse(text)
     calls = setup_calls(tree)
     if not calls:
-        return SetupPy(entries=[Entry(PATH, Action.KEPT, reason="no setup() call; left as it is")])
+        return SetupPy(
+            entries=[Entry(Location(PATH), Action.KEPT, reason="no setup() call; left as it is")]
+        )
     call = calls[0]
     if len(calls) > 1:
         at = ", ".join(str(c.lineno) for c in calls)
@@ -154,13 +156,15 @@ def inspect_setup_py(text: str) -> SetupPy:
             "from it",
         )
     kept = [
-        Entry(f"{PATH}:{lines[key]} {key}=", Action.KEPT, reason=_kept_reason(key, mapper))
+        Entry(
+            Location(PATH, lines[key], key=f"{key}="), Action.KEPT, reason=_kept_reason(key, mapper)
+        )
         for key in lines
         if key not in mapper.moved
     ]
     if "entry-points" in dynamic:
         dynamic += ["scripts", "gui-scripts"]
-    entries = sorted(mapper.entries + kept, key=lambda e: int(e.source.split(" ")[0].split(":")[1]))
+    entries = sorted(mapper.entries + kept, key=lambda e: e.source.line or 0)
     mapper.project.fields.sort(key=lambda f: PROJECT_ORDER.index(f.key))
     return SetupPy(
         entries=entries,

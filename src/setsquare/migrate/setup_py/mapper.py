@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
 from setsquare.migrate.fragment import Item, Table
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.setup_cfg.base import EMPTY_LICENSE
 from setsquare.migrate.setup_py.comments import ListComments
 from setsquare.migrate.setup_py.entry_points import entry_point_groups
@@ -68,12 +68,14 @@ class Mapper:
         self.entries: list[Entry] = []
         self.license_expression = False
 
-    def origin(self, key: str) -> str:
-        return f"{PATH}:{self.lines[key]}"
+    def origin(self, key: str) -> Location:
+        return Location(PATH, self.lines[key])
 
     def note(self, key: str, action: Action, target: str, reason: str = "") -> None:
         self.moved.add(key)
-        self.entries.append(Entry(f"{PATH}:{self.lines[key]} {key}=", action, target, reason))
+        self.entries.append(
+            Entry(Location(PATH, self.lines[key], key=f"{key}="), action, target, reason)
+        )
 
     def listed(self, key: str, values: list[str], node: ast.expr | None = None) -> list[Item]:
         """*values* with the comments written among them in *key*'s literal (or *node*)."""

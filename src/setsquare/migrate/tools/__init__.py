@@ -19,7 +19,7 @@ from setsquare import legacy_sources
 from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
 from setsquare.migrate.tools.context import Tool, ToolContext
 from setsquare.migrate.tools.plan import (
@@ -196,10 +196,10 @@ def migrate_tools(
             f"{_TOML_SHADOWS[path]} reads it before pyproject.toml; move its tables under"
             f" [tool.{_TOML_SHADOWS[path]}] by hand"
         )
-        entries.append(Entry(path, Action.KEPT, "", reason))
+        entries.append(Entry(Location(path), Action.KEPT, "", reason))
     for path in sorted(_SHADOW_WHEN_EMPTY & inis.keys()):
         if not inis[path].sections:
             remove_files.add(path)
             reason = "holds no settings, yet its tool would still read it instead of pyproject.toml"
-            entries.append(Entry(path, Action.DROPPED, "", reason))
+            entries.append(Entry(Location(path), Action.DROPPED, "", reason))
     return ToolsResult(entries, consumed, remove_files)

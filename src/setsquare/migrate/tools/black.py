@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
@@ -36,8 +36,8 @@ class Result:
     top: list[Setting] = field(default_factory=list)
 
 
-def _source(key: str) -> str:
-    return source_of("pyproject.toml", None, "tool.black", key)
+def _source(key: str) -> Location:
+    return Location("pyproject.toml", section="tool.black", key=key)
 
 
 def _setting(key: str, source_key: str, value: Any, reason: str = "") -> Setting:

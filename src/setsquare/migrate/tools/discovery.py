@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from setsquare.migrate.ini import IniFile, IniSection
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools.plan import ToolPlan
 
 #: a candidate: (file name, sections of it that hold this tool's config)
@@ -45,12 +45,12 @@ def drop_shadowed(
         for section in find(ini):
             reason = f"{tool} never reads it: {winner} takes precedence"
             plan.entries.append(
-                Entry(source_of(path, section.line, section.name), Action.DROPPED, "", reason)
+                Entry(Location(path, section.line, section.name), Action.DROPPED, "", reason)
             )
             for option in section.options:
                 plan.entries.append(
                     Entry(
-                        source_of(path, option.line, section.name, option.key),
+                        Location(path, option.line, section.name, option.key),
                         Action.DROPPED,
                         "",
                         reason,

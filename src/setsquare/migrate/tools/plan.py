@@ -17,7 +17,7 @@ from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Item, Table
 
 from setsquare.errors import InputError
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
 _INLINE_WIDTH = 88
@@ -29,7 +29,7 @@ class Setting:
 
     key: str
     value: Any
-    source: str
+    source: Location
     origin: Origin
     action: Action = Action.MOVED
     reason: str = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import black, flake8, isort
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from setsquare.migrate.tools.context import ToolContext
 
 NAME = "Ruff"
+#: The ledger's place for "the planned select runs no isort rules": pyproject.toml to be,
+#: not a legacy file (adopt leaves this line out of what it says).
+ISORT_UNSELECTED = Location("", section="tool.ruff.lint", key="select")
 _ORDER = ("ruff",), ("ruff", "format"), ("ruff", "lint")
 
 
@@ -124,7 +127,7 @@ def from_configs(
     if from_isort.plan.plans and not _selects_isort(plan.plans, pyproject):
         plan.entries.append(
             Entry(
-                "[tool.ruff.lint] select",
+                ISORT_UNSELECTED,
                 Action.KEPT,
                 reason="selects no I rules, so Ruff does not sort imports and the moved "
                 'isort settings wait unused: add "I" once Ruff replaces isort',

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
-from setsquare.migrate.ledger import Action, source_of
+from setsquare.migrate.ledger import Action, Location
 from setsquare.migrate.tools.plan import Origin, Setting
 
 if TYPE_CHECKING:
@@ -136,11 +136,11 @@ class Source:
     def origin(self) -> Origin:
         return (self.ini.path, self.section.name)
 
-    def where(self, option: IniOption) -> str:
-        return source_of(self.ini.path, option.line, self.section.name, option.key)
+    def where(self, option: IniOption) -> Location:
+        return Location(self.ini.path, option.line, self.section.name, option.key)
 
-    def whole(self) -> str:
-        return source_of(self.ini.path, self.section.line, self.section.name)
+    def whole(self) -> Location:
+        return Location(self.ini.path, self.section.line, self.section.name)
 
     def setting(
         self,

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
 from setsquare.migrate.tools.flake8 import selection
@@ -82,9 +82,9 @@ def _undecided(inis: Mapping[str, IniFile], winner: str, reason: str) -> Result:
         if ini is None or (path != PYPROJECT and path != winner):
             continue
         for section in find(ini):
-            where = [source_of(path, section.line, section.name)]
+            where = [Location(path, section.line, section.name)]
             where.extend(
-                source_of(path, option.line, section.name, option.key) for option in section.options
+                Location(path, option.line, section.name, option.key) for option in section.options
             )
             plan.entries.extend(Entry(source, Action.KEPT, "", reason) for source in where)
     return Result(plan)

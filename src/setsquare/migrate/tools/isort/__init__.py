@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools.discovery import drop_shadowed
 from setsquare.migrate.tools.isort import config as isort_config
 from setsquare.migrate.tools.isort.sections import SectionMapper, handles, losers, section_list
@@ -131,7 +131,7 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Res
         if winner == ".isort.cfg" and "isort" in tool:
             # Without .isort.cfg, isort would start reading [tool.isort] instead.
             reason = "kept: pyproject.toml has a [tool.isort] that isort would read without it"
-            result.plan.entries.append(Entry(source_of(winner, None), Action.KEPT, "", reason))
+            result.plan.entries.append(Entry(Location(winner), Action.KEPT, "", reason))
             result.plan.origins -= {opt.origin for opt in opts}
             result.plan.origins -= {(winner, s.name) for s in inis[winner].sections}
     by_key = isort_config.aliases(opts, result.plan)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniLine
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import sections_named
 from setsquare.migrate.tools.plan import Setting
@@ -50,7 +50,7 @@ class Opt:
 
     key: str
     raw: Any  # INI text, or the TOML value
-    source: str
+    source: Location
     origin: Origin
     option: IniOption | None = None
     path: str = ""
@@ -161,7 +161,7 @@ def toml_opts(table: Mapping[str, Any]) -> list[Opt]:
         Opt(
             normal_key(str(key)),
             value.unwrap() if hasattr(value, "unwrap") else value,
-            source_of("pyproject.toml", None, "tool.isort", str(key)),
+            Location("pyproject.toml", section="tool.isort", key=str(key)),
             ("pyproject.toml", "tool.isort"),
         )
         for key, value in table.items()

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
-from setsquare.migrate.ledger import Action, Entry, source_of
+from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
 from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
@@ -134,9 +134,9 @@ def _undecided(inis: Mapping[str, IniFile], old: str | None, new: str | None) ->
     for path, find in CANDIDATES:
         ini = inis.get(path)
         for section in find(ini) if ini is not None else ():
-            where = [source_of(path, section.line, section.name)]
+            where = [Location(path, section.line, section.name)]
             where.extend(
-                source_of(path, option.line, section.name, option.key) for option in section.options
+                Location(path, option.line, section.name, option.key) for option in section.options
             )
             plan.entries.extend(Entry(source, Action.KEPT, "", reason) for source in where)
     return plan
@@ -170,7 +170,7 @@ def _both_styles(pyproject: tomlkit.TOMLDocument) -> list[Entry]:
         "pytest >= 9 refuses native keys and a non-empty [tool.pytest.ini_options] together"
         " (UsageError), pytest < 9 reads only ini_options; keep one of the two by hand"
     )
-    return [Entry(source_of("pyproject.toml", None, "tool.pytest"), Action.KEPT, "", reason)]
+    return [Entry(Location("pyproject.toml", section="tool.pytest"), Action.KEPT, "", reason)]
 
 
 def migrate(ctx: ToolContext) -> ToolPlan:
@@ -201,7 +201,7 @@ def _plan(
     if section is None:
         # An empty pytest.ini still decides the rootdir and shadows everything else.
         reason = f"{winner} has no [pytest] section: pytest runs with no configuration"
-        plan.entries.append(Entry(source_of(winner, None), Action.DROPPED, "", reason))
+        plan.entries.append(Entry(Location(winner), Action.DROPPED, "", reason))
         return plan
     source = values.Source(ini, section)
     native, why = _native(pyproject, [option.key for option in section.options], floor)

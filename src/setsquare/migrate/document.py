@@ -1,0 +1,101 @@
+"""pyproject.toml into and out of the document a migration builds: parsed, rendered, checked.
+
+Pure, like `setsquare.migrate.project`, whose first and last stages these are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import tomlkit
+from tomlkit.exceptions import ParseError
+
+from setsquare._toml import check_shape, tomllib
+from setsquare.errors import InputError
+from setsquare.migrate.layout import separate_new_tables
+from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.merge import PYPROJECT
+from setsquare.pyproject_schema import validation_error
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from tomlkit.toml_document import TOMLDocument
+
+    from setsquare.pyproject_schema import ValidationError
+
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def parse_pyproject(text: str | None) -> TOMLDocument:
+    """*text* as a document to build on (an empty one when there is none), or refused."""
+    if text is None:
+        return tomlkit.document()
+    try:
+        doc = tomlkit.parse(text)
+    except ParseError as error:
+        raise InputError(
+            PYPROJECT,
+            f"invalid TOML: {str(error).split(' at line')[0]}",
+            line=error.line,
+            hint="fix the TOML syntax first; setsquare only merges into a valid file",
+        ) from error
+    check_shape(doc.unwrap(), text, PYPROJECT)
+    return doc
+
+
+def render_pyproject(doc: TOMLDocument, original: str | None) -> str:
+    """*doc* as text: new tables set apart like the original's, its line endings kept."""
+    text = doc.as_string()
+    if text != (original or ""):
+        text = separate_new_tables(original or "", text.replace("\r\n", "\n"))
+    if original is not None and "\r\n" in original:
+        # tomlkit writes new lines with "\n"; a CRLF file stays CRLF throughout.
+        text = _LONE_LF.sub("\r\n", text)
+    return text
+
+
+def _origin_of(
+    error: ValidationError, origins: Mapping[tuple[str, ...], Location | None]
+) -> Location | None:
+    """``setup.cfg:4`` for ``project.classifiers[0]``, when we wrote that key."""
+    path = tuple(re.sub(r"\[\d+\]", "", str(error.name)).strip("`").split("."))
+    while path and path not in origins:
+        path = path[:-1]
+    return origins.get(path)
+
+
+def check_result(
+    text: str, original: str | None, origins: Mapping[tuple[str, ...], Location | None]
+) -> list[Entry]:
+    """Re-parse the result (tomlkit placement bugs) and validate it (validate-pyproject).
+
+    A file that was already invalid before we touched it is reported, not refused:
+    its problem is not ours to fix, and refusing would block every migration.
+    """
+    data = tomllib.loads(text)
+    if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
+        msg = "tomlkit rendered a pyproject.toml that parses differently"
+        raise AssertionError(msg)
+    error = validation_error(data)
+    if error is None:
+        return []
+    if original is not None:
+        before = validation_error(tomllib.loads(original))
+        if before is not None and before.summary == error.summary:
+            return [
+                Entry(
+                    Location(PYPROJECT),
+                    Action.KEPT,
+                    reason=f"already failed validate-pyproject before the migration: "
+                    f"{error.summary}",
+                )
+            ]
+    origin = _origin_of(error, origins) or Location(PYPROJECT)
+    raise InputError(
+        origin.path,
+        f"the migrated pyproject.toml would not be valid: {error.summary}",
+        line=origin.line,
+        hint="fix that value (the build backends refuse it too), then run again",
+    ) from error
