@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import tomlkit
+from pre_commit_hooks import end_of_file_fixer
 
 from setsquare._toml import tomllib
 from setsquare.main import main
@@ -76,6 +77,25 @@ def test_case(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["migrate", str(work), *case_args(case)]) == 0
     assert capsys.readouterr().out.endswith(NOTHING)
     assert tree(work) == tree(case / "expected")
+
+
+def _writes_pyproject(name: str) -> bool:
+    written, given = (
+        CASES / name / "expected" / "pyproject.toml",
+        CASES / name / "input" / "pyproject.toml",
+    )
+    return written.is_file() and not (
+        given.is_file() and given.read_bytes() == written.read_bytes()
+    )
+
+
+@pytest.mark.parametrize("name", [name for name in NAMES if _writes_pyproject(name)])
+def test_the_written_pyproject_passes_end_of_file_fixer(name: str, tmp_path: Path) -> None:
+    """The bundle's own hook has nothing to fix in what migrate writes (one final newline)."""
+    written = tmp_path / "pyproject.toml"
+    shutil.copyfile(CASES / name / "expected" / "pyproject.toml", written)
+    with written.open("rb+") as stream:
+        assert end_of_file_fixer.fix_file(stream) == 0
 
 
 @pytest.mark.parametrize("name", NAMES)

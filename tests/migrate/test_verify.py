@@ -40,6 +40,8 @@ pytestmark = pytest.mark.slow
         "setup-py-extras-changed-in-place-stay-in-setup-py",
         "setup-py-spdx-license-beside-computed-classifiers-kept-as-text",
         "setup-cfg-spdx-license-beside-setup-py-computed-classifiers-kept-as-text",
+        "setup-cfg-beside-an-existing-project-table-keeps-its-package-data",
+        "tools-existing-tables-are-never-written-into",
     ],
 )
 def test_verify_passes_on_the_golden_cases(

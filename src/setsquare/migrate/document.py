@@ -50,6 +50,9 @@ def render_pyproject(doc: TOMLDocument, original: str | None) -> str:
     text = doc.as_string()
     if text != (original or ""):
         text = separate_new_tables(original or "", text.replace("\r\n", "\n"))
+        # One newline at the end, as end-of-file-fixer wants, unless the user's file had more.
+        if text.endswith("\n\n") and not (original or "").replace("\r\n", "\n").endswith("\n\n"):
+            text = text.rstrip("\n") + "\n"
     if original is not None and "\r\n" in original:
         # tomlkit writes new lines with "\n"; a CRLF file stays CRLF throughout.
         text = _LONE_LF.sub("\r\n", text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import tomlkit
 
@@ -137,13 +137,7 @@ def _map_setup_cfg(run: _Run) -> None:
         return
     run.ini = parse_ini(text, "setup.cfg")
     if not run.opaque:
-        tool: Any = run.doc.get("tool", {})
-        run.packaging = migrate_setup_cfg(
-            run.ini,
-            text,
-            run.sources,
-            include_package_data_set="include-package-data" in tool.get("setuptools", {}),
-        )
+        run.packaging = migrate_setup_cfg(run.ini, text, run.sources, existing=run.doc)
 
 
 def _combine_packaging(run: _Run) -> None:
@@ -244,12 +238,8 @@ def _write_packaging(run: _Run) -> None:
     packaging, doc = run.packaging, run.doc
     if not packaging.tables:
         return
-    header = run.header
-    if run.new_file and header:
-        for text in header:
-            doc.add(tomlkit.comment(text))
-        doc.add(tomlkit.nl())
-        header = ()
+    # A new file gets them at the top when it is rendered, above any tool table too.
+    header = () if run.new_file else run.header
     setup_py = run.files.get("setup.py")
     notes = ensure_build_system(
         doc,
@@ -278,6 +268,11 @@ def _migrate_requirements(run: _Run) -> None:
 def _render_pyproject(run: _Run) -> None:
     """The document as text, laid out like the original; checked and valid, or refused."""
     text = render_pyproject(run.doc, run.original)
+    if run.new_file and run.header and run.packaging.tables:
+        opening = tomlkit.document()
+        for comment in run.header:
+            opening.add(tomlkit.comment(comment))
+        text = opening.as_string() + "\n" + text
     if text != (run.original or "") and text:
         origins = origins_of([*run.packaging.tables, *run.req_tables])
         run.outcome.entries.extend(check_result(text, run.original, origins))

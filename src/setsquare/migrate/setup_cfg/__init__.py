@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
 from setsquare.migrate.ini import parse_ini
@@ -101,13 +101,14 @@ def migrate_setup_cfg(
     text: str,
     sources: Mapping[str, str] | None = None,
     *,
-    include_package_data_set: bool = False,
+    existing: Mapping[str, Any] | None = None,
 ) -> Packaging:
     """Map the packaging sections of a parsed setup.cfg; raise `InputError` on bad input.
 
     *sources* holds the `sources_wanted` files that exist; None skips the checks on them.
-    *include_package_data_set*: pyproject.toml already says include-package-data, and
-    its value wins over setup.cfg's, so setup.cfg's default for an absent key is moot.
+    *existing*: pyproject.toml as it was. Its include-package-data wins over setup.cfg's,
+    and once it has a `[project]` or `[tool.setuptools]` table setuptools read it before
+    the migration too, with pyproject's include-package-data default (true).
     """
     present = {section.name: section for section in ini.sections}
     if "DEFAULT" in present:
@@ -131,7 +132,9 @@ def migrate_setup_cfg(
         return Packaging(tables=[], entries=[])
     mapper = _Mapper(Reader(ini, text))
     mapper.sources = sources
-    mapper.include_package_data_set = include_package_data_set
+    setuptools = (existing or {}).get("tool", {}).get("setuptools", {})
+    mapper.include_package_data_set = "include-package-data" in setuptools
+    mapper.pyproject_read = bool((existing or {}).get("project")) or bool(setuptools)
     # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
         mapper.project.comments = present["metadata"].comments

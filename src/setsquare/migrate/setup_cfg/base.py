@@ -81,6 +81,8 @@ class MapperBase:
         self.kept_options: dict[str, set[str]] = {}
         #: pyproject.toml already sets include-package-data (its value wins)
         self.include_package_data_set = False
+        #: setuptools already read pyproject.toml (it has [project] or [tool.setuptools])
+        self.pyproject_read = False
 
     # -- helpers -----------------------------------------------------------------
 

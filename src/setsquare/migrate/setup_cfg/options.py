@@ -62,6 +62,17 @@ class OptionsMapper(MapperBase):
             # e.g. an earlier migration left setup.cfg an [options] with only
             # namespace_packages: pyproject.toml's value stands.
             return
+        if self.pyproject_read:
+            self.r.entries.append(
+                Entry(
+                    Location(self.r.ini.path, None, "options", "include_package_data (absent)"),
+                    Action.KEPT,
+                    "",
+                    "pyproject.toml already configures setuptools, so its default (true) "
+                    "applied before and still does",
+                )
+            )
+            return
         self.setuptools.add("include-package-data", False)
         self.r.entries.append(
             Entry(
