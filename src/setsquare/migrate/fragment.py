@@ -5,21 +5,28 @@ per element so each can keep the comments written above it and beside it in the
 legacy file. Rendering to TOML text and parsing it with tomlkit gives a document
 whose comments sit where a person would put them; `merge` then splices it into
 the existing pyproject.toml.
+
+The tool mappers' `tools.plan.TablePlan` is to become this model too (issue #11):
+`Quote`, `Fit`, `Fact`, `Field.section` and `Table.array` carry what they need, and
+their defaults are the packaging behaviour, byte for byte.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING, TypeAlias
 
 import tomlkit
+
+from setsquare.migrate.ledger import Action
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from setsquare.migrate.ledger import Location
 
-Scalar: TypeAlias = str | bool | int
+Scalar: TypeAlias = str | bool | int | float
 #: An inline table: values are scalars or lists of scalars.
 Inline: TypeAlias = dict[str, Scalar | list[Scalar]]
 
@@ -38,6 +45,39 @@ class Item:
 Value: TypeAlias = Scalar | Inline | list[Item]
 
 
+class Quote(Enum):
+    """How a string is written. Each is what one of today's two writers does."""
+
+    #: packaging: ``'...'`` when that spares escaping a ``"`` (markers), else ``"..."``
+    AUTO = "auto"
+    #: tools: ``"..."``, a multi-line value as ``"""..."""``
+    BASIC = "basic"
+    #: tools' regexes: ``'...'`` (no backslash doubling) wherever TOML allows it
+    LITERAL = "literal"
+
+
+class Fit(Enum):
+    """When a list stays on one line (else one element a line)."""
+
+    #: packaging: the ``[...]`` itself is at most 80 characters
+    VALUE_80 = "value-80"
+    #: tools: ``key = [...]`` is at most 88 characters and no element spans lines
+    LINE_88 = "line-88"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The ledger line writing a field yields (the tool mappers state it per key)."""
+
+    source: Location
+    action: Action = Action.MOVED
+    reason: str = ""
+
+
+#: (file, INI section): what a conflict holds back as a whole
+Section: TypeAlias = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Field:
     key: str
@@ -45,6 +85,11 @@ class Field:
     comments: tuple[str, ...] = ()
     #: Where the value came from (``setup.cfg:12``), for conflict messages.
     origin: Location | None = None
+    quote: Quote = Quote.AUTO
+    fit: Fit = Fit.VALUE_80
+    #: the ledger line for writing it; None: the mapper wrote its entries itself
+    fact: Fact | None = None
+    section: Section | None = None
 
 
 @dataclass
@@ -54,6 +99,8 @@ class Table:
     name: tuple[str, ...]
     fields: list[Field] = field(default_factory=list)
     comments: tuple[str, ...] = ()
+    #: one ``[[a.b]]`` element of an array of tables
+    array: bool = False
 
     def add(
         self,
@@ -78,27 +125,48 @@ def _comment_lines(comments: Iterable[str], indent: str = "") -> list[str]:
     return [f"{indent}# {text}".rstrip() for text in comments]
 
 
-def _scalar(value: Scalar | Inline | list[Scalar]) -> str:
-    if isinstance(value, dict):
-        table = tomlkit.inline_table()
-        table.update(value)
-        return table.as_string()
-    if isinstance(value, str) and '"' in value and "'" not in value and value.isprintable():
-        # Markers read better unescaped: 'pkg; python_version < "3.11"'.
+def _string(value: str, quote: Quote) -> str:
+    if quote is Quote.AUTO:
+        if '"' in value and "'" not in value and value.isprintable():
+            # Markers read better unescaped: 'pkg; python_version < "3.11"'.
+            return tomlkit.string(value, literal=True).as_string()
+        return tomlkit.item(value).as_string()
+    literal = quote is Quote.LITERAL
+    if "\n" in value:
+        usable = literal and "'''" not in value
+        return tomlkit.string(value, multiline=True, literal=usable).as_string()
+    if literal and "'" not in value and value.isprintable():
         return tomlkit.string(value, literal=True).as_string()
     return tomlkit.item(value).as_string()
 
 
-def _value(value: Value) -> str:
+def _scalar(value: Scalar | Inline | list[Scalar], quote: Quote = Quote.AUTO) -> str:
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        table.update(value)
+        return table.as_string()
+    if isinstance(value, str):
+        return _string(value, quote)
+    return tomlkit.item(value).as_string()
+
+
+def _fits(key: str, inline: str, value: list[Item], fit: Fit) -> bool:
+    if fit is Fit.VALUE_80:
+        return len(inline) <= 80
+    # The tool writer measures the unquoted key and keeps multi-line strings apart.
+    return len(key) + len(inline) + 3 <= 88 and not any("\n" in str(i.value) for i in value)
+
+
+def _value(value: Value, quote: Quote = Quote.AUTO, fit: Fit = Fit.VALUE_80, key: str = "") -> str:
     if not isinstance(value, list):
-        return _scalar(value)
+        return _scalar(value, quote)
     if not value:
         return "[]"
     if all(not item.comments and not item.inline and not item.gap for item in value[1:]) and (
         not value[0].comments and not value[0].inline
     ):
-        inline = "[" + ", ".join(_scalar(item.value) for item in value) + "]"
-        if len(inline) <= 80:
+        inline = "[" + ", ".join(_scalar(item.value, quote) for item in value) + "]"
+        if _fits(key, inline, value, fit):
             return inline
     lines = ["["]
     for index, item in enumerate(value):
@@ -106,9 +174,15 @@ def _value(value: Value) -> str:
             lines.append("")
         lines.extend(_comment_lines(item.comments, "    "))
         trailing = f"  # {item.inline}" if item.inline else ""
-        lines.append(f"    {_scalar(item.value)},{trailing}")
+        lines.append(f"    {_scalar(item.value, quote)},{trailing}")
     lines.append("]")
     return "\n".join(lines)
+
+
+def assignment(entry: Field) -> str:
+    """``key = value`` for *entry*, as its hints say (the comments above it apart)."""
+    value = _value(entry.value, entry.quote, entry.fit, entry.key)
+    return f"{tomlkit.key(entry.key).as_string()} = {value}"
 
 
 def key_path(name: tuple[str, ...]) -> str:
@@ -126,10 +200,11 @@ def render(tables: Iterable[Table], header: Iterable[str] = ()) -> str:
             continue
         # A table's comments go right under its header: tomlkit keeps comments above a
         # header with the table before it, where a merge could not find them.
-        lines = [f"[{key_path(table.name)}]", *_comment_lines(table.comments)]
+        header = f"[[{key_path(table.name)}]]" if table.array else f"[{key_path(table.name)}]"
+        lines = [header, *_comment_lines(table.comments)]
         for entry in table.fields:
             lines.extend(_comment_lines(entry.comments))
-            lines.append(f"{tomlkit.key(entry.key).as_string()} = {_value(entry.value)}")
+            lines.append(assignment(entry))
         chunks.append("\n".join(lines))
     return "\n\n".join(chunks) + "\n" if chunks else ""
 

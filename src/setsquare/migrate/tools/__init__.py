@@ -27,6 +27,7 @@ from setsquare.migrate.tools.plan import (
     Outcome,
     ToolPlan,
     apply,
+    as_plan,
     data_under,
     existing_data,
 )
@@ -105,7 +106,7 @@ def _dormant(plan: ToolPlan, root: tuple[str, ...]) -> Outcome:
     """
     table = ".".join(root)
     outcome = Outcome()
-    for table_plan in plan.plans:
+    for table_plan in map(as_plan, plan.written()):
         for setting in table_plan.settings:
             reason = (
                 f"conflict: pyproject.toml already has [{table}], ignored while"
@@ -162,16 +163,16 @@ def migrate_tools(
     moved: set[Origin] = set()
     for name, plan in plans:
         root = _SHADOWED_ROOTS.get(name)
-        if root is not None and plan.plans:
+        if root is not None and plan.written():
             existing = existing_data(pyproject, root)
-            if existing is not None and existing != data_under(plan.plans, root):
+            if existing is not None and existing != data_under(plan.written(), root):
                 entries.extend(_held_back(name, plan, _dormant(plan, root)))
                 continue
-        trial = apply(pyproject, plan.plans, write=False)
+        trial = apply(pyproject, plan.written(), write=False)
         if trial.blocked:
             entries.extend(_held_back(name, plan, trial))
             continue
-        outcome = apply(pyproject, plan.plans)
+        outcome = apply(pyproject, plan.written())
         entries.extend([*plan.entries, *outcome.entries])
         moved |= plan.origins
     if (flake8.PYPROJECT, flake8.TABLE) in moved:

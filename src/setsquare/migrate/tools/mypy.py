@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from setsquare.migrate.fragment import Fact, Field, Fit, Quote, Table, items
 from setsquare.migrate.ledger import Action
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
@@ -46,42 +47,38 @@ def _mypy_path(text: str) -> list[str]:
     return [part.strip() for part in re.split("[,:]", text) if part.strip()]
 
 
-def _setting(source: values.Source, option: IniOption) -> Setting:
+def _field(source: values.Source, option: IniOption) -> Field:
     key = option.key
     if key in _COMMA_LISTS:
-        return source.list_setting(option, key, values.commas)
+        return source.list_field(option, key, values.commas)
     if key == "mypy_path":
-        return source.list_setting(option, key, _mypy_path)
+        return source.list_field(option, key, _mypy_path)
     if key == "exclude":
         # One regex, often verbose `(?x)` over several lines: kept byte for byte.
-        return source.setting(option, key, option.value.strip(), literal=True)
+        return source.field(option, key, option.value.strip(), literal=True)
     if key in _INTS:
-        return source.setting(option, key, values.number(option, source.ini.path))
+        return source.field(option, key, values.number(option, source.ini.path))
     if values.looks_boolean(option.value):
-        return source.setting(option, key, values.boolean(option, source.ini.path))
-    return source.setting(option, key, option.value.strip())
+        return source.field(option, key, values.boolean(option, source.ini.path))
+    return source.field(option, key, option.value.strip())
 
 
-def _override(source: values.Source) -> TablePlan:
-    modules = values.commas(source.section.name.removeprefix("mypy-"))
-    module = Setting(
-        key="module",
-        value=modules,
-        source=source.whole(),
-        origin=source.origin,
-        reason=f"from the section name [{source.section.name}]",
-        action=Action.TRANSFORMED,
+def _override(source: values.Source) -> Table:
+    modules = items(values.commas(source.section.name.removeprefix("mypy-")))
+    reason = f"from the section name [{source.section.name}]"
+    fact = Fact(source.whole(), Action.TRANSFORMED, reason)
+    module = Field(
+        "module", modules, (), source.whole(), Quote.BASIC, Fit.LINE_88, fact, source.origin
     )
-    settings = (module, *(_setting(source, option) for option in source.section.options))
-    return TablePlan(("tool", "mypy", "overrides"), settings, source.section.comments, array=True)
+    fields = [module, *(_field(source, option) for option in source.section.options)]
+    return Table(("tool", "mypy", "overrides"), fields, source.section.comments, array=True)
 
 
-def _section_plan(ini: IniFile, section: IniSection) -> TablePlan:
+def _section_table(ini: IniFile, section: IniSection) -> Table:
     source = values.Source(ini, section)
     header = ini.header_comments if ini.path in _OWN_FILES else ()
     comments = (*header, *section.comments)
-    settings = tuple(_setting(source, option) for option in section.options)
-    return TablePlan(("tool", "mypy"), settings, comments)
+    return Table(("tool", "mypy"), [_field(source, option) for option in section.options], comments)
 
 
 def migrate(ctx: ToolContext) -> ToolPlan:
@@ -100,10 +97,10 @@ def migrate(ctx: ToolContext) -> ToolPlan:
     ini = inis[winner]
     main = ini.section("mypy")
     if main is not None:
-        plan.plans.append(_section_plan(ini, main))
+        plan.tables.append(_section_table(ini, main))
         plan.origins.add((ini.path, main.name))
     for section in _FIND(ini):
         if section.name.startswith("mypy-"):
-            plan.plans.append(_override(values.Source(ini, section)))
+            plan.tables.append(_override(values.Source(ini, section)))
             plan.origins.add((ini.path, section.name))
     return plan

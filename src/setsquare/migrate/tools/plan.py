@@ -4,23 +4,31 @@ Mappers return `TablePlan`s (plain values plus the comments and ledger facts tha
 with them); `apply` puts them into the pyproject document with tomlkit. A table the
 user already has is never written into: an equal value counts as already migrated,
 anything else is a conflict reported in the ledger and blocks removing its source.
+
+A mapper may build `fragment.Table`s instead (issue #11: one model for packaging and
+tools); `as_plan` turns them into today's plans, so both are written the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
-from tomlkit.items import AoT, Item, Table
+from tomlkit.items import AoT
+from tomlkit.items import Table as TomlTable
 
 from setsquare.errors import InputError
+from setsquare.migrate.fragment import Fit, Quote, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.tools.emit import item_of, new_table
+
+if TYPE_CHECKING:
+    from setsquare.migrate.fragment import Field
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
-_INLINE_WIDTH = 88
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,44 @@ class TablePlan:
     array: bool = False
 
 
+#: what a mapper hands over: the one model's table, or (until every tool moves) a plan
+Planned: TypeAlias = TablePlan | Table
+
+
+def _setting_of(entry: Field) -> Setting:
+    if entry.fact is None or entry.section is None or entry.quote is Quote.AUTO:
+        msg = f"a tool's field states its ledger fact, section and quoting: {entry.key}"
+        raise ValueError(msg)
+    value: Any = entry.value
+    element_comments: dict[int, tuple[str, ...]] = {}
+    if isinstance(value, list):
+        if entry.fit is not Fit.LINE_88 or any(item.inline or item.gap for item in value):
+            msg = f"the tool writer fits lists to 88 and has no inline comments: {entry.key}"
+            raise ValueError(msg)
+        element_comments = {i: item.comments for i, item in enumerate(value) if item.comments}
+        value = [item.value for item in value]
+    fact, literal = entry.fact, entry.quote is Quote.LITERAL
+    return Setting(
+        key=entry.key,
+        value=value,
+        source=fact.source,
+        origin=entry.section,
+        action=fact.action,
+        reason=fact.reason,
+        comments=entry.comments,
+        element_comments=element_comments,
+        literal=literal,
+    )
+
+
+def as_plan(table: Planned) -> TablePlan:
+    """*table* as the tool writer's plan, carrying the same bytes and ledger facts."""
+    if isinstance(table, TablePlan):
+        return table
+    settings = tuple(_setting_of(entry) for entry in table.fields)
+    return TablePlan(table.name, settings, table.comments, table.array)
+
+
 @dataclass
 class Outcome:
     entries: list[Entry] = field(default_factory=list)
@@ -58,50 +104,6 @@ class Outcome:
 
 def _dotted(path: Sequence[str]) -> str:
     return ".".join(tomlkit.key(part).as_string() for part in path)
-
-
-def _string(value: str, *, literal: bool) -> Item:
-    if "\n" in value:
-        usable = literal and "'''" not in value
-        return tomlkit.string(value, multiline=True, literal=usable)
-    if literal and "'" not in value and value.isprintable():
-        return tomlkit.string(value, literal=True)
-    return tomlkit.item(value)
-
-
-def _item(setting: Setting) -> Item:
-    value = setting.value
-    if isinstance(value, str):
-        return _string(value, literal=setting.literal)
-    if isinstance(value, list):
-        array = tomlkit.array()
-        array.extend(
-            _string(v, literal=setting.literal) if isinstance(v, str) else v for v in value
-        )
-        # One line while it fits comfortably; one element a line (with comments) otherwise.
-        fits = len(setting.key) + len(array.as_string()) + 3 <= _INLINE_WIDTH
-        if fits and not setting.element_comments and not any("\n" in str(v) for v in value):
-            return array
-        array = tomlkit.array()
-        for index, element in enumerate(value):
-            for comment in setting.element_comments.get(index, ()):
-                array.add_line(comment=comment)
-            array.add_line(_string(element, literal=setting.literal))
-        array.add_line(indent="")
-        return array
-    item: Item = tomlkit.item(value)
-    return item
-
-
-def _new_table(plan: TablePlan) -> Table:
-    table = tomlkit.table()
-    for comment in plan.comments:
-        table.add(tomlkit.comment(comment))
-    for setting in plan.settings:
-        for comment in setting.comments:
-            table.add(tomlkit.comment(comment))
-        table.add(setting.key, _item(setting))
-    return table
 
 
 def _lookup(doc: tomlkit.TOMLDocument, path: Sequence[str]) -> Any:
@@ -165,15 +167,16 @@ def _compare(outcome: Outcome, plan: TablePlan, existing: Mapping[str, Any]) -> 
         outcome.blocked.add(setting.origin)
 
 
-def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan], *, write: bool = True) -> Outcome:
-    """Write *plans* into *doc*; return the ledger entries and the origins left blocked.
+def apply(doc: tomlkit.TOMLDocument, planned: Sequence[Planned], *, write: bool = True) -> Outcome:
+    """Write *planned* into *doc*; return the ledger entries and the origins left blocked.
 
     With ``write=False`` nothing is written: the outcome says what writing would do.
     """
+    plans = [as_plan(table) for table in planned]
     outcome = Outcome()
     created: set[tuple[str, ...]] = set()
     arrays: dict[tuple[str, ...], list[TablePlan]] = {}
-    tail: Table | None = None
+    tail: TomlTable | None = None
     for plan in plans:
         if plan.array:
             arrays.setdefault(plan.path, []).append(plan)
@@ -184,13 +187,13 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan], *, write: bool 
                 created.add(plan.path)
             elif existing is None:
                 parent = _parent(doc, plan.path[:-1], created)
-                table = _new_table(plan)
+                table = new_table(plan)
                 if isinstance(parent, OutOfOrderTableProxy):
                     tail = table
                 parent[plan.path[-1]] = table
             else:
                 for setting in plan.settings:
-                    existing.add(setting.key, _item(setting))
+                    existing.add(setting.key, item_of(setting))
             created.add(plan.path)
             _written(outcome, plan)
         else:
@@ -200,7 +203,7 @@ def apply(doc: tomlkit.TOMLDocument, plans: Sequence[TablePlan], *, write: bool 
         wanted = [{s.key: s.value for s in plan.settings} for plan in elements]
         if existing is None:
             if write:
-                tables = [_new_table(plan) for plan in elements]
+                tables = [new_table(plan) for plan in elements]
                 parent = _parent(doc, path[:-1], created)
                 if isinstance(parent, OutOfOrderTableProxy):
                     tail = tables[-1]
@@ -234,17 +237,24 @@ class ToolPlan:
     plans: list[TablePlan] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     origins: set[Origin] = field(default_factory=set)
+    #: the tables of a mapper already on the one model, written after *plans*
+    tables: list[Table] = field(default_factory=list)
 
     def extend(self, other: ToolPlan) -> None:
         self.plans.extend(other.plans)
         self.entries.extend(other.entries)
         self.origins |= other.origins
+        self.tables.extend(other.tables)
+
+    def written(self) -> list[Planned]:
+        """Everything to write, in order."""
+        return [*self.plans, *self.tables]
 
 
-def data_under(plans: Sequence[TablePlan], root: tuple[str, ...]) -> dict[str, Any]:
-    """The plain data *plans* would put under *root*, as a TOML reader would see it."""
+def data_under(planned: Sequence[Planned], root: tuple[str, ...]) -> dict[str, Any]:
+    """The plain data *planned* would put under *root*, as a TOML reader would see it."""
     tree: dict[str, Any] = {}
-    for plan in plans:
+    for plan in map(as_plan, planned):
         values = {setting.key: setting.value for setting in plan.settings}
         relative = plan.path[len(root) :]
         if not relative:

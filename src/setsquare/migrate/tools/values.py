@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
+from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote
 from setsquare.migrate.ledger import Action, Location
 from setsquare.migrate.tools.plan import Origin, Setting
 
@@ -168,8 +169,38 @@ class Source:
     def list_setting(
         self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
     ) -> Setting:
+        value = self._split(option, split)
+        return self.setting(
+            option, key, value.items, element_comments=value.element_comments, literal=literal
+        )
+
+    def field(
+        self,
+        option: IniOption,
+        key: str,
+        value: Any,
+        *,
+        action: Action = Action.MOVED,
+        reason: str = "",
+        literal: bool = False,
+    ) -> Field:
+        """*option* as a field of the one model, written as the tool writer writes."""
+        where = self.where(option)
+        quote = Quote.LITERAL if literal else Quote.BASIC
+        fact = Fact(where, action, reason)
+        return Field(key, value, option.comments, where, quote, Fit.LINE_88, fact, self.origin)
+
+    def list_field(
+        self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
+    ) -> Field:
+        value = self._split(option, split)
+        comments = value.element_comments
+        listed = [Item(text, comments.get(index, ())) for index, text in enumerate(value.items)]
+        return self.field(option, key, listed, literal=literal)
+
+    def _split(self, option: IniOption, split: Splitter) -> ListValue:
         try:
-            value = split_option(option, split)
+            return split_option(option, split)
         except ValueError as error:  # shlex: "No closing quotation"
             raise InputError(
                 self.ini.path,
@@ -177,6 +208,3 @@ class Source:
                 line=option.line,
                 hint="close the quote; the tool reading this file refuses the value too",
             ) from None
-        return self.setting(
-            option, key, value.items, element_comments=value.element_comments, literal=literal
-        )
