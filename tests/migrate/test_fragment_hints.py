@@ -2,7 +2,7 @@
 
 Issue #11 moves the tool mappers onto `fragment.Table`; the packaging renderer with
 ``Quote.BASIC``/``Quote.LITERAL`` and ``Fit.LINE_88`` must then give the bytes
-`tools.emit.item_of` gives today, and the defaults must keep packaging's own rules.
+`tools.emit.item_of` gives, and the defaults must keep packaging's own rules.
 """
 
 from __future__ import annotations
@@ -13,16 +13,7 @@ import pytest
 import tomlkit
 
 from setsquare.migrate.fragment import Field, Fit, Item, Quote, Table, assignment, render
-from setsquare.migrate.ledger import Location
-from setsquare.migrate.tools import emit, plan
-
-_SOURCE = Location("setup.cfg", 1, "tool", "key")
-
-
-def _setting(key: str, value: Any, comments: dict[int, tuple[str, ...]], literal: bool) -> Any:
-    return plan.Setting(
-        key, value, _SOURCE, ("setup.cfg", "tool"), element_comments=comments, literal=literal
-    )
+from setsquare.migrate.tools import emit
 
 
 def _field(key: str, value: Any, comments: dict[int, tuple[str, ...]], literal: bool) -> Field:
@@ -34,7 +25,7 @@ def _field(key: str, value: Any, comments: dict[int, tuple[str, ...]], literal: 
 
 def _tool_text(key: str, value: Any, comments: dict[int, tuple[str, ...]], literal: bool) -> str:
     doc = tomlkit.document()
-    doc.add(key, emit.item_of(_setting(key, value, comments, literal)))
+    doc.add(key, emit.item_of(_field(key, value, comments, literal)))
     return doc.as_string()
 
 
@@ -75,11 +66,9 @@ def test_tool_hints_render_as_the_tool_writer_does(
 
 
 def test_a_tool_table_renders_as_the_tool_writer_builds_it() -> None:
-    setting = _setting("exclude", ["a", "b"], {0: ("generated",)}, False)
-    tool = plan.TablePlan(("tool", "x"), (setting,), comments=("from setup.cfg",))
-    table = Table(("tool", "x"), [_field("exclude", ["a", "b"], {0: ("generated",)}, False)])
-    table.comments = tool.comments
-    assert render([table]) == "[tool.x]\n" + emit.new_table(tool).as_string()
+    entry = _field("exclude", ["a", "b"], {0: ("generated",)}, False)
+    table = Table(("tool", "x"), [entry], comments=("from setup.cfg",))
+    assert render([table]) == "[tool.x]\n" + emit.new_table(table).as_string()
 
 
 @pytest.mark.parametrize(

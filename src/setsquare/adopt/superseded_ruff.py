@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from setsquare.migrate.fragment import items
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from setsquare.adopt.superseded import Found
-    from setsquare.migrate.tools.plan import TablePlan
+    from setsquare.migrate.fragment import Table
 
 __all__ = ["ruff_select", "ruff_targets", "rules_missing", "with_rules"]
 
@@ -41,43 +43,42 @@ def _covered(rule: str, select: Sequence[str]) -> bool:
     return any(code == "ALL" or rule.startswith(code) for code in select)
 
 
-def with_rules(
-    plans: list[TablePlan], replaced: Sequence[Found]
-) -> tuple[list[TablePlan], list[str]]:
-    """*plans* with a planned select extended by the rules the replaced hooks' jobs need."""
+def with_rules(tables: list[Table], replaced: Sequence[Found]) -> tuple[list[Table], list[str]]:
+    """*tables* with a planned select extended by the rules the replaced hooks' jobs need."""
     needed = list(dict.fromkeys(rule for found in replaced for rule in found.replacement.rules))
     result, added = [], []
-    for plan in plans:
-        if plan.path == ("tool", "ruff", "lint"):
-            settings = []
-            for setting in plan.settings:
-                if setting.key == "select":
-                    added = [rule for rule in needed if not _covered(rule, setting.value)]
-                    setting = replace(setting, value=[*setting.value, *added])
-                settings.append(setting)
-            plan = replace(plan, settings=tuple(settings))
-        result.append(plan)
+    for table in tables:
+        if table.name == ("tool", "ruff", "lint"):
+            fields = []
+            for entry in table.fields:
+                if entry.key == "select" and isinstance(entry.value, list):
+                    select = [str(item.value) for item in entry.value]
+                    added = [rule for rule in needed if not _covered(rule, select)]
+                    entry = replace(entry, value=[*entry.value, *items(added)])
+                fields.append(entry)
+            table = replace(table, fields=fields)
+        result.append(table)
     return result, added
 
 
-def ruff_targets(plans: list[TablePlan], lines: list[str]) -> list[TablePlan]:
-    """*plans* with a target-version older than Ruff's oldest raised to it: Ruff refuses to
+def ruff_targets(tables: list[Table], lines: list[str]) -> list[Table]:
+    """*tables* with a target-version older than Ruff's oldest raised to it: Ruff refuses to
     read a pyproject.toml with `py36` (black's oldest), which stops every Ruff hook."""
     result = []
-    for plan in plans:
-        settings = []
-        for setting in plan.settings:
-            value = str(setting.value)
-            if setting.key == "target-version" and _version_key(value) < _RUFF_OLDEST:
+    for table in tables:
+        fields = []
+        for entry in table.fields:
+            value = str(entry.value)
+            if entry.key == "target-version" and _version_key(value) < _RUFF_OLDEST:
                 oldest = f"py{_RUFF_OLDEST[0]}{_RUFF_OLDEST[1]}"
                 lines.append(
                     f"black's target {value} is older than Ruff's oldest: "
                     f'[tool.ruff] target-version = "{oldest}"'
                 )
-                settings.append(replace(setting, value=oldest))
+                fields.append(replace(entry, value=oldest))
             else:
-                settings.append(setting)
-        result.append(replace(plan, settings=tuple(settings)))
+                fields.append(entry)
+        result.append(replace(table, fields=fields))
     return result
 
 

@@ -116,9 +116,9 @@ def move_settings(
         tables["black"] = {**tables.get("black", {}), "line-length": _BLACK_DEFAULT_LENGTH}
     synthetic["tool"] = tables
     plan = ruff.from_configs(inis, synthetic, texts)
-    plans, added = with_rules(plan.plans, replaced)
-    plans = ruff_targets(plans, change.lines)
-    outcome = apply(doc, plans)
+    ruff_tables, added = with_rules(plan.tables, replaced)
+    ruff_tables = ruff_targets(ruff_tables, change.lines)
+    outcome = apply(doc, ruff_tables)
     for entry in [*plan.entries, *outcome.entries]:
         if entry.source == ruff.ISORT_UNSELECTED:
             continue  # its I rules: `with_rules` and `rules_missing` say what matters

@@ -6,7 +6,7 @@ legacy file. Rendering to TOML text and parsing it with tomlkit gives a document
 whose comments sit where a person would put them; `merge` then splices it into
 the existing pyproject.toml.
 
-The tool mappers' `tools.plan.TablePlan` is to become this model too (issue #11):
+The tool mappers build this model too (issue #11), written by `tools.plan.apply`:
 `Quote`, `Fit`, `Fact`, `Field.section` and `Table.array` carry what they need, and
 their defaults are the packaging behaviour, byte for byte.
 """

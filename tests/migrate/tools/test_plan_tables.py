@@ -1,4 +1,5 @@
-"""`apply` takes the one model's `fragment.Table` (issue #11) and writes it as its own plans."""
+"""`apply` writes the one model's `fragment.Table` (issue #11) as the tool writer does:
+its bytes, its ledger facts, and a refusal of what it cannot write."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import pytest
 import tomlkit
 
 from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote, Table, Value
-from setsquare.migrate.ledger import Action, Location
-from setsquare.migrate.tools.plan import Setting, TablePlan, apply, as_plan, data_under
+from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.tools.plan import apply, data_under
 
 _WHERE = Location("mypy.ini", 3, "mypy-a.*", "strict")
 _SECTION = ("mypy.ini", "mypy-a.*")
@@ -27,41 +28,41 @@ TABLE = Table(
     ("from [mypy-a.*]",),
     array=True,
 )
-PLAN = TablePlan(
-    ("tool", "mypy", "overrides"),
-    (
-        Setting(
-            "module",
-            ["a.*", "b"],
-            _WHERE,
-            _SECTION,
-            Action.TRANSFORMED,
-            "why",
-            ("above",),
-            {0: ("first",)},
-        ),
-        Setting(
-            "exclude",
-            r"\.py$",
-            _WHERE,
-            _SECTION,
-            Action.TRANSFORMED,
-            "why",
-            ("above",),
-            literal=True,
-        ),
-    ),
-    ("from [mypy-a.*]",),
-    array=True,
-)
+#: what the tool writer built for TABLE before mappers handed it `fragment.Table`s
+ELEMENT = """[[tool.mypy.overrides]]
+# from [mypy-a.*]
+# above
+module = [
+    # first
+    "a.*",
+    "b",
+]
+# above
+exclude = '\\.py$'
+"""
 
 
-def test_a_table_is_written_as_its_plan_would_be() -> None:
-    assert as_plan(TABLE) == PLAN
-    from_table, from_plan = tomlkit.document(), tomlkit.document()
-    assert apply(from_table, [TABLE]) == apply(from_plan, [PLAN])
-    assert from_table.as_string() == from_plan.as_string()
-    assert data_under([TABLE], ("tool", "mypy")) == data_under([PLAN], ("tool", "mypy"))
+def test_a_table_is_written_as_the_tool_writer_wrote_its_plan() -> None:
+    doc = tomlkit.document()
+    outcome = apply(doc, [TABLE, TABLE])
+    assert doc.as_string() == ELEMENT + "\n" + ELEMENT
+    written = [
+        Entry(_WHERE, Action.TRANSFORMED, f"[tool.mypy.overrides] {key}", "why")
+        for key in ("module", "exclude")
+    ]
+    assert outcome.entries == written * 2
+    assert not outcome.blocked
+    assert data_under([TABLE], ("tool", "mypy")) == {
+        "overrides": [{"module": ["a.*", "b"], "exclude": r"\.py$"}]
+    }
+
+
+def test_a_table_already_there_counts_as_moved() -> None:
+    doc = tomlkit.parse(ELEMENT + "\n" + ELEMENT)
+    outcome = apply(doc, [TABLE, TABLE], write=False)
+    reasons = {entry.reason for entry in outcome.entries}
+    assert reasons == {"already in pyproject.toml with this value"}
+    assert not outcome.blocked
 
 
 @pytest.mark.parametrize(
@@ -89,4 +90,4 @@ def test_a_table_is_written_as_its_plan_would_be() -> None:
 )
 def test_what_the_tool_writer_cannot_write_is_refused(field: Field) -> None:
     with pytest.raises(ValueError, match="tool"):
-        as_plan(Table(("tool", "x"), [field]))
+        apply(tomlkit.document(), [Table(("tool", "x"), [field])], write=False)

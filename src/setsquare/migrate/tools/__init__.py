@@ -27,9 +27,10 @@ from setsquare.migrate.tools.plan import (
     Outcome,
     ToolPlan,
     apply,
-    as_plan,
     data_under,
     existing_data,
+    fact_of,
+    section_of,
 )
 
 if TYPE_CHECKING:
@@ -106,14 +107,15 @@ def _dormant(plan: ToolPlan, root: tuple[str, ...]) -> Outcome:
     """
     table = ".".join(root)
     outcome = Outcome()
-    for table_plan in map(as_plan, plan.written()):
-        for setting in table_plan.settings:
+    for planned in plan.tables:
+        for entry in planned.fields:
+            origin = section_of(entry)
             reason = (
                 f"conflict: pyproject.toml already has [{table}], ignored while"
-                f" {setting.origin[0]} [{setting.origin[1]}] exists; merge the two by hand"
+                f" {origin[0]} [{origin[1]}] exists; merge the two by hand"
             )
-            outcome.entries.append(Entry(setting.source, Action.KEPT, "", reason))
-            outcome.blocked.add(setting.origin)
+            outcome.entries.append(Entry(fact_of(entry).source, Action.KEPT, "", reason))
+            outcome.blocked.add(origin)
     return outcome
 
 
@@ -163,16 +165,16 @@ def migrate_tools(
     moved: set[Origin] = set()
     for name, plan in plans:
         root = _SHADOWED_ROOTS.get(name)
-        if root is not None and plan.written():
+        if root is not None and plan.tables:
             existing = existing_data(pyproject, root)
-            if existing is not None and existing != data_under(plan.written(), root):
+            if existing is not None and existing != data_under(plan.tables, root):
                 entries.extend(_held_back(name, plan, _dormant(plan, root)))
                 continue
-        trial = apply(pyproject, plan.written(), write=False)
+        trial = apply(pyproject, plan.tables, write=False)
         if trial.blocked:
             entries.extend(_held_back(name, plan, trial))
             continue
-        outcome = apply(pyproject, plan.written())
+        outcome = apply(pyproject, plan.tables)
         entries.extend([*plan.entries, *outcome.entries])
         moved |= plan.origins
     if (flake8.PYPROJECT, flake8.TABLE) in moved:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     import tomlkit
@@ -32,23 +33,17 @@ _DROPPED = {
 @dataclass
 class Result:
     plan: ToolPlan
-    line_length: Setting | None = None
-    top: list[Setting] = field(default_factory=list)
+    line_length: Field | None = None
+    top: list[Field] = field(default_factory=list)
 
 
 def _source(key: str) -> Location:
     return Location("pyproject.toml", section="tool.black", key=key)
 
 
-def _setting(key: str, source_key: str, value: Any, reason: str = "") -> Setting:
-    return Setting(
-        key,
-        value,
-        _source(source_key),
-        _ORIGIN,
-        Action.TRANSFORMED if reason else Action.MAPPED,
-        reason,
-    )
+def _field(key: str, source_key: str, value: Any, reason: str = "") -> Field:
+    action = Action.TRANSFORMED if reason else Action.MAPPED
+    return values.tool_field(key, value, _source(source_key), _ORIGIN, action, reason)
 
 
 def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -> Result:
@@ -62,13 +57,13 @@ def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -
     if black is None:
         return result
     project: Any = pyproject.get("project", {})
-    fmt: list[Setting] = []
+    fmt: list[Field] = []
     for raw_key, item in black.items():
         key = str(raw_key).replace("-", "_")
         value = item.unwrap() if hasattr(item, "unwrap") else item
         if key == "line_length":
             length = values.expect("tool.black", raw_key, value, int)
-            result.line_length = _setting("line-length", raw_key, length)
+            result.line_length = _field("line-length", raw_key, length)
         elif key == "target_version":
             targets = values.expect("tool.black", raw_key, value, list)
             versions = sorted(targets, key=lambda v: int(v[3:]) if v[3:].isdigit() else 0)
@@ -77,20 +72,20 @@ def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -
                 result.plan.entries.append(Entry(_source(raw_key), Action.TRANSFORMED, "", reason))
             elif versions:
                 reason = "Ruff takes the lowest of Black's target versions"
-                result.top.append(_setting("target-version", raw_key, versions[0], reason))
+                result.top.append(_field("target-version", raw_key, versions[0], reason))
         elif key == "skip_string_normalization":
             if values.expect("tool.black", raw_key, value, bool):
                 reason = "Ruff spells it quote-style = preserve"
-                fmt.append(_setting("quote-style", raw_key, "preserve", reason))
+                fmt.append(_field("quote-style", raw_key, "preserve", reason))
             else:
                 reason = "Ruff normalises quotes by default too"
                 result.plan.entries.append(Entry(_source(raw_key), Action.TRANSFORMED, "", reason))
         elif key == "skip_magic_trailing_comma":
             skip = values.expect("tool.black", raw_key, value, bool)
-            fmt.append(_setting("skip-magic-trailing-comma", raw_key, skip))
+            fmt.append(_field("skip-magic-trailing-comma", raw_key, skip))
         else:
             reason = _DROPPED.get(key, "a Black command-line setting with no Ruff equivalent")
             result.plan.entries.append(Entry(_source(raw_key), Action.DROPPED, "", reason))
     if fmt:
-        result.plan.plans.append(TablePlan(("tool", "ruff", "format"), tuple(fmt)))
+        result.plan.tables.append(Table(("tool", "ruff", "format"), fmt))
     return result

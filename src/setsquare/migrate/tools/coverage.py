@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -67,27 +68,25 @@ _INTS = {"report": {"precision"}, "xml": {"package_depth"}}
 _FLOATS = {"report": {"fail_under"}}
 
 
-def _setting(source: values.Source, table: str, option: IniOption) -> Setting:
+def _field(source: values.Source, table: str, option: IniOption) -> Field:
     key, path = option.key, source.ini.path
     if table == "paths" or key in _LISTS.get(table, ()):
-        return source.list_setting(option, key, values.commas_or_lines)
+        return source.list_field(option, key, values.commas_or_lines)
     if key in _REGEXLISTS.get(table, ()):
-        return source.list_setting(option, key, values.lines, literal=True)
+        return source.list_field(option, key, values.lines, literal=True)
     if key in _BOOLS.get(table, ()):
-        return source.setting(option, key, values.boolean(option, path))
+        return source.field(option, key, values.boolean(option, path))
     if key in _INTS.get(table, ()):
-        return source.setting(option, key, values.number(option, path))
+        return source.field(option, key, values.number(option, path))
     if key in _FLOATS.get(table, ()):
         # `90` stays an integer in TOML; coverage reads either as a float.
         kind = int if option.value.strip().isdigit() else float
-        return source.setting(option, key, values.number(option, path, kind))
+        return source.field(option, key, values.number(option, path, kind))
     if table in _KNOWN:
-        return source.setting(option, key, option.value.strip())
+        return source.field(option, key, option.value.strip())
     # A plugin's section: coverage hands plugins strings from INI files, so strings they stay.
     reason = "plugin option: kept as the string coverage passed to the plugin"
-    return source.setting(
-        option, key, option.value.strip(), action=Action.TRANSFORMED, reason=reason
-    )
+    return source.field(option, key, option.value.strip(), action=Action.TRANSFORMED, reason=reason)
 
 
 def _winner(inis: Mapping[str, IniFile]) -> str | None:
@@ -115,12 +114,12 @@ def migrate(ctx: ToolContext) -> ToolPlan:
     sections = list(ini.sections) if winner == ".coveragerc" else _PREFIXED(ini)
     # coverage takes [coverage:run] over [run] (checked against coverage itself in tests).
     sections.sort(key=lambda section: not section.name.startswith("coverage:"))
-    tables: dict[str, tuple[list[Setting], list[str]]] = {}
+    tables: dict[str, tuple[list[Field], list[str]]] = {}
     header = list(ini.header_comments) if winner == ".coveragerc" else []
     for section in sections:
         source = values.Source(ini, section)
         table = section.name.removeprefix("coverage:")
-        settings, comments = tables.setdefault(table, ([], []))
+        fields, comments = tables.setdefault(table, ([], []))
         comments.extend(header)
         header = []
         comments.extend(section.comments)
@@ -133,7 +132,7 @@ def migrate(ctx: ToolContext) -> ToolPlan:
                 for option in section.options
             )
             continue
-        settings.extend(_setting(source, table, option) for option in section.options)
-    for table, (settings, comments) in tables.items():
-        plan.plans.append(TablePlan(("tool", "coverage", table), tuple(settings), tuple(comments)))
+        fields.extend(_field(source, table, option) for option in section.options)
+    for table, (fields, comments) in tables.items():
+        plan.tables.append(Table(("tool", "coverage", table), fields, tuple(comments)))
     return plan

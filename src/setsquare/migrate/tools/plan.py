@@ -1,19 +1,17 @@
 """What a tool mapper wants written, and the merge that writes it without touching user tables.
 
-Mappers return `TablePlan`s (plain values plus the comments and ledger facts that go
-with them); `apply` puts them into the pyproject document with tomlkit. A table the
-user already has is never written into: an equal value counts as already migrated,
-anything else is a conflict reported in the ledger and blocks removing its source.
-
-A mapper may build `fragment.Table`s instead (issue #11: one model for packaging and
-tools); `as_plan` turns them into today's plans, so both are written the same way.
+Mappers return the one model's `fragment.Table`s (issue #11), each field stating its
+ledger fact, the (file, INI section) it comes from and the tool writer's quoting;
+`apply` puts them into the pyproject document with tomlkit. A table the user already
+has is never written into: an equal value counts as already migrated, anything else
+is a conflict reported in the ledger and blocks removing its source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
@@ -21,79 +19,50 @@ from tomlkit.items import AoT
 from tomlkit.items import Table as TomlTable
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Fit, Quote, Table
-from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.fragment import Fit, Quote
+from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools.emit import item_of, new_table
 
 if TYPE_CHECKING:
-    from setsquare.migrate.fragment import Field
+    from setsquare.migrate.fragment import Fact, Field, Table, Value
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
 
 
-@dataclass(frozen=True)
-class Setting:
-    """One key to write: a plain value, its comments and what the ledger says about it."""
-
-    key: str
-    value: Any
-    source: Location
-    origin: Origin
-    action: Action = Action.MOVED
-    reason: str = ""
-    comments: tuple[str, ...] = ()
-    #: comments written above list elements, by element index
-    element_comments: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
-    #: write strings as TOML literal strings (regexes: no backslash doubling)
-    literal: bool = False
-
-
-@dataclass(frozen=True)
-class TablePlan:
-    """A table at ``path`` (``("tool", "mypy")``); ``array`` appends to an array of tables."""
-
-    path: tuple[str, ...]
-    settings: tuple[Setting, ...]
-    comments: tuple[str, ...] = ()
-    array: bool = False
-
-
-#: what a mapper hands over: the one model's table, or (until every tool moves) a plan
-Planned: TypeAlias = TablePlan | Table
-
-
-def _setting_of(entry: Field) -> Setting:
-    if entry.fact is None or entry.section is None or entry.quote is Quote.AUTO:
-        msg = f"a tool's field states its ledger fact, section and quoting: {entry.key}"
+def fact_of(entry: Field) -> Fact:
+    """The ledger line a tool's field states: the tool writer writes none without it."""
+    if entry.fact is None:
+        msg = f"a tool's field states its ledger fact: {entry.key}"
         raise ValueError(msg)
-    value: Any = entry.value
-    element_comments: dict[int, tuple[str, ...]] = {}
-    if isinstance(value, list):
-        if entry.fit is not Fit.LINE_88 or any(item.inline or item.gap for item in value):
+    return entry.fact
+
+
+def section_of(entry: Field) -> Origin:
+    """The (file, INI section) a conflict over *entry* holds back."""
+    if entry.section is None:
+        msg = f"a tool's field states the section a conflict holds back: {entry.key}"
+        raise ValueError(msg)
+    return entry.section
+
+
+def _check(table: Table) -> None:
+    """Refuse what the tool writer cannot write as its mappers mean it."""
+    for entry in table.fields:
+        fact_of(entry)
+        section_of(entry)
+        if entry.quote is Quote.AUTO:
+            msg = f"a tool's field states its quoting: {entry.key}"
+            raise ValueError(msg)
+        if isinstance(entry.value, list) and (
+            entry.fit is not Fit.LINE_88 or any(item.inline or item.gap for item in entry.value)
+        ):
             msg = f"the tool writer fits lists to 88 and has no inline comments: {entry.key}"
             raise ValueError(msg)
-        element_comments = {i: item.comments for i, item in enumerate(value) if item.comments}
-        value = [item.value for item in value]
-    fact, literal = entry.fact, entry.quote is Quote.LITERAL
-    return Setting(
-        key=entry.key,
-        value=value,
-        source=fact.source,
-        origin=entry.section,
-        action=fact.action,
-        reason=fact.reason,
-        comments=entry.comments,
-        element_comments=element_comments,
-        literal=literal,
-    )
 
 
-def as_plan(table: Planned) -> TablePlan:
-    """*table* as the tool writer's plan, carrying the same bytes and ledger facts."""
-    if isinstance(table, TablePlan):
-        return table
-    settings = tuple(_setting_of(entry) for entry in table.fields)
-    return TablePlan(table.name, settings, table.comments, table.array)
+def plain(value: Value) -> Any:
+    """*value* as a TOML reader sees it: a list's elements without their comments."""
+    return [item.value for item in value] if isinstance(value, list) else value
 
 
 @dataclass
@@ -139,90 +108,97 @@ def _target(path: Sequence[str], key: str) -> str:
     return f"[{_dotted(path)}] {tomlkit.key(key).as_string()}"
 
 
-def _written(outcome: Outcome, plan: TablePlan) -> None:
-    for setting in plan.settings:
-        outcome.entries.append(
-            Entry(setting.source, setting.action, _target(plan.path, setting.key), setting.reason)
-        )
+def _written(outcome: Outcome, table: Table) -> None:
+    for entry in table.fields:
+        fact = fact_of(entry)
+        target = _target(table.name, entry.key)
+        outcome.entries.append(Entry(fact.source, fact.action, target, fact.reason))
 
 
-def _compare(outcome: Outcome, plan: TablePlan, existing: Mapping[str, Any]) -> None:
-    for setting in plan.settings:
-        target = _target(plan.path, setting.key)
-        if setting.key in existing and _unwrap(existing[setting.key]) == setting.value:
+def _compare(outcome: Outcome, table: Table, existing: Mapping[str, Any]) -> None:
+    for entry in table.fields:
+        fact = fact_of(entry)
+        target = _target(table.name, entry.key)
+        if entry.key in existing and _unwrap(existing[entry.key]) == plain(entry.value):
             reason = "already in pyproject.toml with this value"
-            outcome.entries.append(Entry(setting.source, setting.action, target, reason))
+            outcome.entries.append(Entry(fact.source, fact.action, target, reason))
             continue
-        key = tomlkit.key(setting.key).as_string()
-        if setting.key in existing:
-            value = tomlkit.item(_unwrap(existing[setting.key])).as_string()
+        key = tomlkit.key(entry.key).as_string()
+        if entry.key in existing:
+            value = tomlkit.item(_unwrap(existing[entry.key])).as_string()
             have = f"with {key} = {value}"
         else:
             have = f"without {key}"
         reason = (
-            f"conflict: pyproject.toml already has [{_dotted(plan.path)}] {have};"
+            f"conflict: pyproject.toml already has [{_dotted(table.name)}] {have};"
             " left unchanged, the legacy setting stays where it is"
         )
-        outcome.entries.append(Entry(setting.source, Action.KEPT, target, reason))
-        outcome.blocked.add(setting.origin)
+        outcome.entries.append(Entry(fact.source, Action.KEPT, target, reason))
+        outcome.blocked.add(section_of(entry))
 
 
-def apply(doc: tomlkit.TOMLDocument, planned: Sequence[Planned], *, write: bool = True) -> Outcome:
-    """Write *planned* into *doc*; return the ledger entries and the origins left blocked.
+def _values(table: Table) -> dict[str, Any]:
+    return {entry.key: plain(entry.value) for entry in table.fields}
+
+
+def apply(doc: tomlkit.TOMLDocument, tables: Sequence[Table], *, write: bool = True) -> Outcome:
+    """Write *tables* into *doc*; return the ledger entries and the origins left blocked.
 
     With ``write=False`` nothing is written: the outcome says what writing would do.
     """
-    plans = [as_plan(table) for table in planned]
+    for table in tables:
+        _check(table)
     outcome = Outcome()
     created: set[tuple[str, ...]] = set()
-    arrays: dict[tuple[str, ...], list[TablePlan]] = {}
+    arrays: dict[tuple[str, ...], list[Table]] = {}
     tail: TomlTable | None = None
-    for plan in plans:
-        if plan.array:
-            arrays.setdefault(plan.path, []).append(plan)
+    for table in tables:
+        if table.array:
+            arrays.setdefault(table.name, []).append(table)
             continue
-        existing = _lookup(doc, plan.path)
-        if existing is None or plan.path in created:
+        existing = _lookup(doc, table.name)
+        if existing is None or table.name in created:
             if not write:
-                created.add(plan.path)
+                created.add(table.name)
             elif existing is None:
-                parent = _parent(doc, plan.path[:-1], created)
-                table = new_table(plan)
+                parent = _parent(doc, table.name[:-1], created)
+                built = new_table(table)
                 if isinstance(parent, OutOfOrderTableProxy):
-                    tail = table
-                parent[plan.path[-1]] = table
+                    tail = built
+                parent[table.name[-1]] = built
             else:
-                for setting in plan.settings:
-                    existing.add(setting.key, item_of(setting))
-            created.add(plan.path)
-            _written(outcome, plan)
+                for entry in table.fields:
+                    existing.add(entry.key, item_of(entry))
+            created.add(table.name)
+            _written(outcome, table)
         else:
-            _compare(outcome, plan, existing)
+            _compare(outcome, table, existing)
     for path, elements in arrays.items():
         existing = _lookup(doc, path)
-        wanted = [{s.key: s.value for s in plan.settings} for plan in elements]
+        wanted = [_values(table) for table in elements]
         if existing is None:
             if write:
-                tables = [new_table(plan) for plan in elements]
+                built_tables = [new_table(table) for table in elements]
                 parent = _parent(doc, path[:-1], created)
                 if isinstance(parent, OutOfOrderTableProxy):
-                    tail = tables[-1]
-                parent[path[-1]] = AoT(tables)
-            for plan in elements:
-                _written(outcome, plan)
+                    tail = built_tables[-1]
+                parent[path[-1]] = AoT(built_tables)
+            for table in elements:
+                _written(outcome, table)
         elif _unwrap(existing) == wanted:
-            for plan, values in zip(elements, wanted, strict=True):
-                _compare(outcome, plan, values)
+            for table, values in zip(elements, wanted, strict=True):
+                _compare(outcome, table, values)
         else:
             reason = (
                 f"conflict: pyproject.toml already has [[{_dotted(path)}]] with other"
                 " content; left unchanged, the legacy setting stays where it is"
             )
-            for plan in elements:
-                for setting in plan.settings:
-                    target = f"[[{_dotted(path)}]] {setting.key}"
-                    outcome.entries.append(Entry(setting.source, Action.KEPT, target, reason))
-                    outcome.blocked.add(setting.origin)
+            for table in elements:
+                for entry in table.fields:
+                    target = f"[[{_dotted(path)}]] {entry.key}"
+                    source = fact_of(entry).source
+                    outcome.entries.append(Entry(source, Action.KEPT, target, reason))
+                    outcome.blocked.add(section_of(entry))
     if tail is not None:
         # tomlkit files new tables into the first piece of a split [tool] table, right
         # before the next top-level table: keep a blank line between them.
@@ -234,36 +210,29 @@ def apply(doc: tomlkit.TOMLDocument, planned: Sequence[Planned], *, write: bool 
 class ToolPlan:
     """What one tool mapper produced: tables to write, ledger entries, sections it moves."""
 
-    plans: list[TablePlan] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     origins: set[Origin] = field(default_factory=set)
-    #: the tables of a mapper already on the one model, written after *plans*
-    tables: list[Table] = field(default_factory=list)
 
     def extend(self, other: ToolPlan) -> None:
-        self.plans.extend(other.plans)
+        self.tables.extend(other.tables)
         self.entries.extend(other.entries)
         self.origins |= other.origins
-        self.tables.extend(other.tables)
-
-    def written(self) -> list[Planned]:
-        """Everything to write, in order."""
-        return [*self.plans, *self.tables]
 
 
-def data_under(planned: Sequence[Planned], root: tuple[str, ...]) -> dict[str, Any]:
-    """The plain data *planned* would put under *root*, as a TOML reader would see it."""
+def data_under(tables: Sequence[Table], root: tuple[str, ...]) -> dict[str, Any]:
+    """The plain data *tables* would put under *root*, as a TOML reader would see it."""
     tree: dict[str, Any] = {}
-    for plan in map(as_plan, planned):
-        values = {setting.key: setting.value for setting in plan.settings}
-        relative = plan.path[len(root) :]
+    for table in tables:
+        values = _values(table)
+        relative = table.name[len(root) :]
         if not relative:
             tree.update(values)
             continue
         node = tree
         for part in relative[:-1]:
             node = node.setdefault(part, {})
-        if plan.array:
+        if table.array:
             node.setdefault(relative[-1], []).append(values)
         else:
             node.setdefault(relative[-1], {}).update(values)

@@ -6,11 +6,13 @@ E501 limit differs from black's, Ruff keeps it separately as ``pycodestyle.max-l
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from setsquare.migrate.fragment import Fact, Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import black, flake8, isort
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan, fact_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -28,60 +30,56 @@ _ORDER = ("ruff",), ("ruff", "format"), ("ruff", "lint")
 
 
 def _line_length(
-    black_length: Setting | None,
-    flake8_length: Setting | None,
-    isort_length: Setting | None,
+    black_length: Field | None,
+    flake8_length: Field | None,
+    isort_length: Field | None,
     plan: ToolPlan,
-) -> list[TablePlan]:
-    tables: list[TablePlan] = []
+) -> list[Table]:
+    tables: list[Table] = []
     winner = black_length or flake8_length or isort_length
     if winner is None:
         return tables
-    tables.append(TablePlan(("tool", "ruff"), (winner,)))
+    tables.append(Table(("tool", "ruff"), [winner]))
     if flake8_length is not None and flake8_length is not winner:
+        source = fact_of(flake8_length).source
         if flake8_length.value == winner.value:
             plan.entries.append(
-                Entry(flake8_length.source, Action.MAPPED, "[tool.ruff] line-length", "same value")
+                Entry(source, Action.MAPPED, "[tool.ruff] line-length", "same value")
             )
         else:
-            moved = Setting(
-                "max-line-length",
-                flake8_length.value,
-                flake8_length.source,
-                flake8_length.origin,
-                Action.TRANSFORMED,
-                f"E501's limit stays flake8's; the formatter keeps black's {winner.value}",
-                flake8_length.comments,
-            )
-            tables.append(TablePlan(("tool", "ruff", "lint", "pycodestyle"), (moved,)))
+            reason = f"E501's limit stays flake8's; the formatter keeps black's {winner.value}"
+            fact = Fact(source, Action.TRANSFORMED, reason)
+            moved = replace(flake8_length, key="max-line-length", fact=fact)
+            tables.append(Table(("tool", "ruff", "lint", "pycodestyle"), [moved]))
     if isort_length is not None and isort_length is not winner:
         if isort_length.value == winner.value:
             action, reason = Action.MAPPED, "same value"
         else:
             action = Action.DROPPED
             reason = f"Ruff's isort wraps at the shared line length {winner.value}"
-        plan.entries.append(Entry(isort_length.source, action, "[tool.ruff] line-length", reason))
+        source = fact_of(isort_length).source
+        plan.entries.append(Entry(source, action, "[tool.ruff] line-length", reason))
     return tables
 
 
-def _merge(tables: Iterable[TablePlan], plan: ToolPlan) -> list[TablePlan]:
-    """One plan per table; a key set twice keeps the first (isort's over flake8's)."""
-    merged: dict[tuple[str, ...], TablePlan] = {}
+def _merge(tables: Iterable[Table], plan: ToolPlan) -> list[Table]:
+    """One table per name; a key set twice keeps the first (isort's over flake8's)."""
+    merged: dict[tuple[str, ...], Table] = {}
     for table in tables:
-        if table.path not in merged:
-            merged[table.path] = table
+        if table.name not in merged:
+            merged[table.name] = table
             continue
-        first = merged[table.path]
-        keys = {setting.key for setting in first.settings}
+        first = merged[table.name]
+        keys = {entry.key for entry in first.fields}
         extra = []
-        for setting in table.settings:
-            if setting.key in keys:
+        for entry in table.fields:
+            if entry.key in keys:
                 reason = "set from another legacy source already, which wins"
-                plan.entries.append(Entry(setting.source, Action.DROPPED, "", reason))
+                plan.entries.append(Entry(fact_of(entry).source, Action.DROPPED, "", reason))
             else:
-                extra.append(setting)
-        merged[table.path] = TablePlan(
-            first.path, (*first.settings, *extra), (*first.comments, *table.comments)
+                extra.append(entry)
+        merged[table.name] = Table(
+            first.name, [*first.fields, *extra], (*first.comments, *table.comments)
         )
 
     def rank(path: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
@@ -119,12 +117,12 @@ def from_configs(
     )
     top = [*from_black.top, *from_isort.src]
     if top:
-        tables.append(TablePlan(("tool", "ruff"), tuple(top)))
-    tables.extend(from_isort.plan.plans)
-    tables.extend(from_black.plan.plans)
-    tables.extend(from_flake8.plan.plans)
-    plan.plans = _merge(tables, plan)
-    if from_isort.plan.plans and not _selects_isort(plan.plans, pyproject):
+        tables.append(Table(("tool", "ruff"), top))
+    tables.extend(from_isort.plan.tables)
+    tables.extend(from_black.plan.tables)
+    tables.extend(from_flake8.plan.tables)
+    plan.tables = _merge(tables, plan)
+    if from_isort.plan.tables and not _selects_isort(plan.tables, pyproject):
         plan.entries.append(
             Entry(
                 ISORT_UNSELECTED,
@@ -136,16 +134,16 @@ def from_configs(
     return plan
 
 
-def _selects_isort(plans: Iterable[TablePlan], pyproject: tomlkit.TOMLDocument) -> bool:
+def _selects_isort(tables: Iterable[Table], pyproject: tomlkit.TOMLDocument) -> bool:
     """Whether Ruff will run its import-sorting rule (I001) with the planned or existing select."""
     lint: Any = pyproject.get("tool", {}).get("ruff", {}).get("lint", {})
     codes = [str(c) for key in ("select", "extend-select") for c in lint.get(key, [])]
-    for table in plans:
-        if table.path == ("tool", "ruff", "lint"):
+    for table in tables:
+        if table.name == ("tool", "ruff", "lint"):
             codes += [
-                str(c)
-                for s in table.settings
-                if s.key in ("select", "extend-select")
-                for c in s.value
+                str(item.value)
+                for entry in table.fields
+                if entry.key in ("select", "extend-select") and isinstance(entry.value, list)
+                for item in entry.value
             ]
     return any(code in ("ALL", "I", "I0", "I00", "I001") for code in codes)

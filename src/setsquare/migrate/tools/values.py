@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote
 from setsquare.migrate.ledger import Action, Location
-from setsquare.migrate.tools.plan import Origin, Setting
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.tools.plan import Origin
 
 Splitter = Callable[[str], list[str]]
 
@@ -126,6 +126,30 @@ def expect(table: str, key: str, value: Any, kind: type) -> Any:
     return value
 
 
+def tool_field(
+    key: str,
+    value: Any,
+    source: Location,
+    origin: Origin,
+    action: Action = Action.MOVED,
+    reason: str = "",
+    comments: tuple[str, ...] = (),
+    literal: bool = False,
+    element_comments: Mapping[int, tuple[str, ...]] | None = None,
+) -> Field:
+    """A field as the tool writer writes it: basic (or literal) strings, lists fit to 88,
+    the ledger line it yields and the (file, section) a conflict holds back.
+
+    A list *value* is plain; *element_comments* go above its elements, by index.
+    """
+    if isinstance(value, list):
+        above = element_comments or {}
+        value = [Item(element, above.get(index, ())) for index, element in enumerate(value)]
+    quote = Quote.LITERAL if literal else Quote.BASIC
+    fact = Fact(source, action, reason)
+    return Field(key, value, comments, source, quote, Fit.LINE_88, fact, origin)
+
+
 @dataclass(frozen=True)
 class Source:
     """One INI section being migrated: where its settings come from."""
@@ -143,37 +167,6 @@ class Source:
     def whole(self) -> Location:
         return Location(self.ini.path, self.section.line, self.section.name)
 
-    def setting(
-        self,
-        option: IniOption,
-        key: str,
-        value: Any,
-        *,
-        action: Action = Action.MOVED,
-        reason: str = "",
-        element_comments: Mapping[int, tuple[str, ...]] | None = None,
-        literal: bool = False,
-    ) -> Setting:
-        return Setting(
-            key=key,
-            value=value,
-            source=self.where(option),
-            origin=self.origin,
-            action=action,
-            reason=reason,
-            comments=option.comments,
-            element_comments=dict(element_comments or {}),
-            literal=literal,
-        )
-
-    def list_setting(
-        self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
-    ) -> Setting:
-        value = self._split(option, split)
-        return self.setting(
-            option, key, value.items, element_comments=value.element_comments, literal=literal
-        )
-
     def field(
         self,
         option: IniOption,
@@ -183,20 +176,21 @@ class Source:
         action: Action = Action.MOVED,
         reason: str = "",
         literal: bool = False,
+        element_comments: Mapping[int, tuple[str, ...]] | None = None,
     ) -> Field:
         """*option* as a field of the one model, written as the tool writer writes."""
-        where = self.where(option)
-        quote = Quote.LITERAL if literal else Quote.BASIC
-        fact = Fact(where, action, reason)
-        return Field(key, value, option.comments, where, quote, Fit.LINE_88, fact, self.origin)
+        where, comments = self.where(option), option.comments
+        return tool_field(
+            key, value, where, self.origin, action, reason, comments, literal, element_comments
+        )
 
     def list_field(
         self, option: IniOption, key: str, split: Splitter, *, literal: bool = False
     ) -> Field:
         value = self._split(option, split)
-        comments = value.element_comments
-        listed = [Item(text, comments.get(index, ())) for index, text in enumerate(value.items)]
-        return self.field(option, key, listed, literal=literal)
+        return self.field(
+            option, key, value.items, literal=literal, element_comments=value.element_comments
+        )
 
     def _split(self, option: IniOption, split: Splitter) -> ListValue:
         try:

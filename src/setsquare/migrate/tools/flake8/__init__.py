@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
@@ -30,7 +31,7 @@ from setsquare.migrate.tools.flake8.pyproject import PYPROJECT as PYPROJECT
 from setsquare.migrate.tools.flake8.pyproject import TABLE as TABLE
 from setsquare.migrate.tools.flake8.pyproject import pyproject_ini as pyproject_ini
 from setsquare.migrate.tools.flake8.pyproject import remove_table as remove_table
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -72,7 +73,7 @@ class Result:
     """The flake8 part of the Ruff config, plus what the Ruff combiner must know."""
 
     plan: ToolPlan
-    line_length: Setting | None = None
+    line_length: Field | None = None
 
 
 def _undecided(inis: Mapping[str, IniFile], winner: str, reason: str) -> Result:
@@ -159,27 +160,27 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
     select = selection.select(section, plan, complexity)
     ignore = selection.ignore(section, plan)
     options = plugin_options(section, plan, handled)
-    if not any(table.path[-1] == "pydocstyle" for table in options):
+    if not any(table.name[-1] == "pydocstyle" for table in options):
         ignore = selection.settle_docstring_pairs(select, ignore, source)
     lint = [select] if ignore is None else [select, ignore]
     header = ini.header_comments if winner == ".flake8" else ()
-    tables = [TablePlan(("tool", "ruff", "lint"), tuple(lint), (*header, *main.comments))]
+    tables = [Table(("tool", "ruff", "lint"), lint, (*header, *main.comments))]
     per_file = selection.per_file_ignores(section, plan)
     if per_file is not None:
         tables.append(per_file)
     tables.extend(options)
-    top: list[Setting] = []
-    line_length: Setting | None = None
+    top: list[Field] = []
+    line_length: Field | None = None
     excludes: list[IniOption] = []
     for name, option in section.options.items():
         if name in handled:
             continue
         if name == "max-line-length":
-            line_length = source.setting(option, "line-length", values.number(option, ini.path))
+            line_length = source.field(option, "line-length", values.number(option, ini.path))
         elif name in ("exclude", "extend-exclude"):
             excludes.append(option)
         elif name == "builtins":
-            top.append(source.setting(option, "builtins", values.commas_or_space(option.value)))
+            top.append(source.field(option, "builtins", values.commas_or_space(option.value)))
         elif name in _NO_RUFF:
             plan.entries.append(Entry(source.where(option), Action.DROPPED, "", _NO_RUFF[name]))
         else:
@@ -199,7 +200,7 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
                 merged.element_comments[len(merged.items) + index] = comments
             merged.items.extend(part.items)
         top.append(
-            source.setting(
+            source.field(
                 excludes[0],
                 "extend-exclude",
                 merged.items,
@@ -209,8 +210,8 @@ def migrate(inis: Mapping[str, IniFile], texts: Iterable[str] = ()) -> Result:
             )
         )
     if top:
-        tables.insert(0, TablePlan(("tool", "ruff"), tuple(top)))
-    plan.plans.extend(tables)
+        tables.insert(0, Table(("tool", "ruff"), top))
+    plan.tables.extend(tables)
     plan.origins.add(source.origin)
     if local is not None:
         plan.origins.discard(source.origin)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.flake8.codes import Section, option_key
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniOption
+    from setsquare.migrate.tools.plan import ToolPlan
 
 _QUOTES = {"'": "single", '"': "double", "'''": "single", '"""': "double"}
 
@@ -34,14 +35,14 @@ def quote(option: IniOption, path: str) -> str:
     return style
 
 
-def plugin_options(section: Section, plan: ToolPlan, handled: set[str]) -> list[TablePlan]:
+def plugin_options(section: Section, plan: ToolPlan, handled: set[str]) -> list[Table]:
     source, path = section.source, section.source.ini.path
-    tables: dict[str, list[Setting]] = {}
+    tables: dict[str, list[Field]] = {}
 
     def put(table: str, option: IniOption, key: str, value: object, reason: str = "") -> None:
         action = Action.TRANSFORMED if reason else Action.MAPPED
         tables.setdefault(table, []).append(
-            source.setting(option, key, value, action=action, reason=reason)
+            source.field(option, key, value, action=action, reason=reason)
         )
         handled.add(option_key(option))
 
@@ -83,11 +84,8 @@ def plugin_options(section: Section, plan: ToolPlan, handled: set[str]) -> list[
             )
     if "flake8-docstrings" in section.found and section.get("docstring-convention") is None:
         reason = "flake8-docstrings checks the pep257 convention unless told otherwise"
-        default = Setting(
+        default = values.tool_field(
             "convention", "pep257", source.whole(), source.origin, Action.TRANSFORMED, reason
         )
         tables.setdefault("pydocstyle", []).append(default)
-    return [
-        TablePlan(("tool", "ruff", "lint", table), tuple(settings))
-        for table, settings in tables.items()
-    ]
+    return [Table(("tool", "ruff", "lint", table), fields) for table, fields in tables.items()]

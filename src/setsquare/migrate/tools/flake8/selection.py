@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
+from setsquare.migrate.fragment import Field, Item, Table, items
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import ruff_rules, values
 from setsquare.migrate.tools.flake8 import plugins
@@ -23,7 +24,7 @@ from setsquare.migrate.tools.flake8.codes import (
     translate_option,
 )
 from setsquare.migrate.tools.flake8.codes import codes as option_codes
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan, fact_of
 
 
 def default_ignore_notes(section: Section) -> tuple[str, str]:
@@ -62,7 +63,7 @@ def default_ignore_notes(section: Section) -> tuple[str, str]:
     return ran_note, kept_note
 
 
-def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
+def select(section: Section, plan: ToolPlan, complexity: bool) -> Field:
     source, found = section.source, section.found
     codes = Codes()
     explicit = section.get("select")
@@ -126,7 +127,7 @@ def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
         if ran:
             reasons.append(ran)
     if explicit is not None:
-        return source.setting(
+        return source.field(
             explicit,
             "select",
             kept,
@@ -134,7 +135,7 @@ def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
             reason="; ".join(reasons),
             element_comments=comments,
         )
-    return Setting(
+    return values.tool_field(
         "select",
         kept,
         source.whole(),
@@ -145,7 +146,7 @@ def select(section: Section, plan: ToolPlan, complexity: bool) -> Setting:
     )
 
 
-def ignore(section: Section, plan: ToolPlan) -> Setting | None:
+def ignore(section: Section, plan: ToolPlan) -> Field | None:
     codes = Codes()
     options = [section.get("ignore"), section.get("extend-ignore")]
     for option in options:
@@ -168,7 +169,7 @@ def ignore(section: Section, plan: ToolPlan) -> Setting | None:
             reason = "; ".join(reasons) or "nothing left to ignore"
             plan.entries.append(Entry(section.source.where(option), Action.DROPPED, "", reason))
         return None
-    return section.source.setting(
+    return section.source.field(
         first,
         "ignore",
         codes.items,
@@ -178,12 +179,12 @@ def ignore(section: Section, plan: ToolPlan) -> Setting | None:
     )
 
 
-def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
+def per_file_ignores(section: Section, plan: ToolPlan) -> Table | None:
     option = section.get("per-file-ignores")
     if option is None:
         return None
     source = section.source
-    settings: list[Setting] = []
+    fields: list[Field] = []
     for files, codes, comments in files_to_codes(option, source.ini.path):
         translated = Codes()
         reasons: list[str] = []
@@ -200,8 +201,8 @@ def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
             plan.entries.append(Entry(source.where(option), Action.DROPPED, "", reason))
             continue
         for pattern in files:
-            settings.append(
-                Setting(
+            fields.append(
+                values.tool_field(
                     pattern,
                     translated.items,
                     source.where(option),
@@ -211,9 +212,9 @@ def per_file_ignores(section: Section, plan: ToolPlan) -> TablePlan | None:
                     comments=comments if pattern == files[0] else (),
                 )
             )
-    if not settings:  # every group dropped: an empty table would say nothing
+    if not fields:  # every group dropped: an empty table would say nothing
         return None
-    return TablePlan(("tool", "ruff", "lint", "per-file-ignores"), tuple(settings), option.comments)
+    return Table(("tool", "ruff", "lint", "per-file-ignores"), fields, option.comments)
 
 
 #: pydocstyle pairs that contradict each other; with no convention Ruff warns on every run
@@ -222,11 +223,12 @@ _DOCSTRING_PAIRS = ("D203", "D213")
 
 
 def settle_docstring_pairs(
-    select: Setting, ignore: Setting | None, source: values.Source
-) -> Setting | None:
+    select: Field, ignore: Field | None, source: values.Source
+) -> Field | None:
     """Ignore D203 and D213 when every D rule is selected without a convention."""
-    selected = [code for code in _DOCSTRING_PAIRS if any(code.startswith(s) for s in select.value)]
-    ignored = [] if ignore is None else list(ignore.value)
+    selectors = _codes(select)
+    selected = [code for code in _DOCSTRING_PAIRS if any(code.startswith(s) for s in selectors)]
+    ignored = [] if ignore is None else _codes(ignore)
     missing = [code for code in selected if not any(code.startswith(i) for i in ignored)]
     if not missing:
         return ignore
@@ -235,6 +237,21 @@ def settle_docstring_pairs(
         " (no docstring convention was set)"
     )
     if ignore is None:
-        return Setting("ignore", missing, source.whole(), source.origin, Action.TRANSFORMED, reason)
-    note = f"{ignore.reason}; {reason}" if ignore.reason else reason
-    return replace(ignore, value=[*ignored, *missing], action=Action.TRANSFORMED, reason=note)
+        return values.tool_field(
+            "ignore", missing, source.whole(), source.origin, Action.TRANSFORMED, reason
+        )
+    fact = fact_of(ignore)
+    note = f"{fact.reason}; {reason}" if fact.reason else reason
+    value = [*_items(ignore), *items(missing)]
+    return replace(ignore, value=value, fact=replace(fact, action=Action.TRANSFORMED, reason=note))
+
+
+def _items(entry: Field) -> list[Item]:
+    if not isinstance(entry.value, list):
+        msg = f"`{entry.key}` is a list of codes"
+        raise TypeError(msg)
+    return entry.value
+
+
+def _codes(entry: Field) -> list[str]:
+    return [str(item.value) for item in _items(entry)]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools.discovery import drop_shadowed
 from setsquare.migrate.tools.isort import config as isort_config
 from setsquare.migrate.tools.isort.sections import SectionMapper, handles, losers, section_list
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -73,30 +74,30 @@ _RUFF_FIXED = {
 @dataclass
 class Result:
     plan: ToolPlan
-    line_length: Setting | None = None
-    src: list[Setting] = field(default_factory=list)
+    line_length: Field | None = None
+    src: list[Field] = field(default_factory=list)
 
 
 def _map(opt: Opt, mapper: SectionMapper, result: Result) -> None:
     key = opt.key
-    settings = mapper.settings
+    fields = mapper.fields
     if key in _LISTS:
-        mapper.known(opt, _LISTS[key], settings)
+        mapper.known(opt, _LISTS[key], fields)
     elif key in _BOOLS:
-        settings.append(opt.setting(_BOOLS[key], opt.as_bool()))
+        fields.append(opt.field(_BOOLS[key], opt.as_bool()))
     elif key in _INTS:
-        settings.append(opt.setting(_INTS[key], opt.as_int()))
+        fields.append(opt.field(_INTS[key], opt.as_int()))
     elif handles(key):
         mapper.sections_setting(opt)
     elif key == "reverse_relative":
         order = "closest-to-furthest" if opt.as_bool() else "furthest-to-closest"
-        settings.append(opt.setting("relative-imports-order", order, "Ruff names the order"))
+        fields.append(opt.field("relative-imports-order", order, "Ruff names the order"))
     elif key == "src_paths":
         result.src.append(
-            opt.setting("src", opt.as_list().items, "Ruff's `src` finds first-party code")
+            opt.field("src", opt.as_list().items, "Ruff's `src` finds first-party code")
         )
     elif key == "line_length":
-        result.line_length = opt.setting(
+        result.line_length = opt.field(
             "line-length", opt.as_int(), "Ruff's isort uses the shared line length"
         )
     elif key in _RUFF_DEFAULTS and opt.normal() in _RUFF_DEFAULTS[key]:
@@ -140,8 +141,8 @@ def migrate(inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument) -> Res
     for opt in by_key.values():
         _map(opt, mapper, result)
     mapper.empty_sections(by_key)
-    if mapper.settings:
-        result.plan.plans.append(TablePlan(_TABLE, tuple(mapper.settings), comments))
+    if mapper.fields:
+        result.plan.tables.append(Table(_TABLE, mapper.fields, comments))
     if mapper.custom:
-        result.plan.plans.append(TablePlan((*_TABLE, "sections"), tuple(mapper.custom)))
+        result.plan.tables.append(Table((*_TABLE, "sections"), mapper.custom))
     return result

@@ -19,11 +19,11 @@ from setsquare.migrate.ini import IniLine
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import sections_named
-from setsquare.migrate.tools.plan import Setting
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from setsquare.migrate.fragment import Field
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
     from setsquare.migrate.tools.plan import Origin, ToolPlan
 
@@ -80,13 +80,21 @@ class Opt:
             return str(self.raw).strip() if not isinstance(self.raw, bool) else self.raw
         return self.as_bool()
 
-    def setting(self, key: str, value: Any, reason: str = "", **extra: Any) -> Setting:
+    def field(
+        self,
+        key: str,
+        value: Any,
+        reason: str = "",
+        element_comments: Mapping[int, tuple[str, ...]] | None = None,
+    ) -> Field:
         """This option as Ruff's *key*; a *reason* says why the value was transformed."""
         comments = self.option.comments if self.option is not None else ()
         if self.interpolated:
             reason = f"{reason}; {_INTERPOLATED}" if reason else _INTERPOLATED
         action = Action.TRANSFORMED if reason else Action.MAPPED
-        return Setting(key, value, self.source, self.origin, action, reason, comments, **extra)
+        return values.tool_field(
+            key, value, self.source, self.origin, action, reason, comments, False, element_comments
+        )
 
     def refuse(self, message: str, hint: str) -> InputError:
         line = self.option.line if self.option is not None else None

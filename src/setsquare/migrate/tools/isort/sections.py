@@ -16,8 +16,9 @@ from setsquare.migrate.tools import values
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
+    from setsquare.migrate.fragment import Field
     from setsquare.migrate.tools.isort.config import Opt
-    from setsquare.migrate.tools.plan import Setting, ToolPlan
+    from setsquare.migrate.tools.plan import ToolPlan
 
 #: isort's standard sections (isort/sections.py; case-sensitive) and Ruff's names for them
 _SECTION_NAMES = {
@@ -149,13 +150,13 @@ class SectionMapper:
     sections: Sections
     losers: dict[str, dict[str, str]]
     plan: ToolPlan
-    settings: list[Setting] = field(default_factory=list)
-    custom: list[Setting] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    custom: list[Field] = field(default_factory=list)
 
     def drop(self, opt: Opt, reason: str) -> None:
         self.plan.entries.append(Entry(opt.source, Action.DROPPED, "", reason))
 
-    def known(self, opt: Opt, key: str, table: list[Setting]) -> None:
+    def known(self, opt: Opt, key: str, table: list[Field]) -> None:
         value, reason = opt.as_list(), ""
         taken = self.losers.get(opt.key, {})
         if taken:
@@ -164,19 +165,19 @@ class SectionMapper:
                 f"isort places {module} in {section}, the later section listing it"
                 for module, section in taken.items()
             )
-            if not value.items and table is self.settings:
+            if not value.items and table is self.fields:
                 self.drop(opt, reason)
                 return
-        table.append(opt.setting(key, value.items, reason, element_comments=value.element_comments))
+        table.append(opt.field(key, value.items, reason, element_comments=value.element_comments))
 
     def sections_setting(self, opt: Opt) -> None:
         key = opt.key
         if key == "sections":
             order = list(self.sections.ruff.values())
-            self.settings.append(opt.setting("section-order", order, _KEBAB))
+            self.fields.append(opt.field("section-order", order, _KEBAB))
         elif key == "default_section":
             name = self.sections.ruff[self.sections.default]
-            self.settings.append(opt.setting("default-section", name, _KEBAB))
+            self.fields.append(opt.field("default-section", name, _KEBAB))
         elif key == "no_lines_before":
             names = opt.as_list().items
             kept = [self.sections.ruff[name] for name in names if name in self.sections.ruff]
@@ -188,7 +189,7 @@ class SectionMapper:
                 self.drop(opt, why)
             else:
                 reason = f"{_KEBAB}; {why}" if ignored else _KEBAB
-                self.settings.append(opt.setting("no-lines-before", kept, reason))
+                self.fields.append(opt.field("no-lines-before", kept, reason))
         else:
             known = key.removeprefix("known_")
             section = self.sections.custom(known)
@@ -200,10 +201,10 @@ class SectionMapper:
     def empty_sections(self, opts: Mapping[str, Opt]) -> None:
         """A custom section without a known_ list is empty in isort; Ruff needs it named."""
         opt = opts.get("sections")
-        filled = {setting.key for setting in self.custom}
+        filled = {entry.key for entry in self.custom}
         for name, ruff in self.sections.ruff.items():
             if opt is not None and name not in _SECTION_NAMES and ruff not in filled:
                 reason = f"isort has no known_{name.lower()}: an empty section, as in isort"
-                self.custom.append(opt.setting(ruff, [], reason))
+                self.custom.append(opt.field(ruff, [], reason))
         order = list(self.sections.ruff.values())
-        self.custom.sort(key=lambda setting: order.index(setting.key))
+        self.custom.sort(key=lambda entry: order.index(entry.key))

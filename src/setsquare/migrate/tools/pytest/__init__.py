@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
+from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
-from setsquare.migrate.tools.plan import Setting, TablePlan, ToolPlan
+from setsquare.migrate.tools.plan import ToolPlan
 from setsquare.migrate.tools.pytest import native as pytest_native
 
 if TYPE_CHECKING:
@@ -62,22 +63,22 @@ def _bool(option: IniOption, path: str) -> bool:
     return value
 
 
-def _setting(source: values.Source, option: IniOption, *, native: bool) -> Setting:
+def _field(source: values.Source, option: IniOption, *, native: bool) -> Field:
     key = option.key
     kind = pytest_native.TYPES.get(key)
     if isinstance(kind, str) and kind in _LISTS:
-        return source.list_setting(option, key, _LISTS[kind])
+        return source.list_field(option, key, _LISTS[kind])
     if kind == "bool":
-        return source.setting(option, key, _bool(option, source.ini.path))
+        return source.field(option, key, _bool(option, source.ini.path))
     if kind is not None:
         text = option.value.strip()
         # INI mode reads strings; a native table needs the type pytest declares.
-        return source.setting(option, key, pytest_native.scalar(kind, text) if native else text)
+        return source.field(option, key, pytest_native.scalar(kind, text) if native else text)
     if len(option.lines) > 1:
         # A plugin's multi-line key (pytest-env's `env`) is a `linelist`: one item a line.
-        return source.list_setting(option, key, values.lines)
+        return source.list_field(option, key, values.lines)
     # `minversion` and plugin keys stay strings, as pytest reads them from an INI file.
-    return source.setting(option, key, option.value.strip())
+    return source.field(option, key, option.value.strip())
 
 
 def _table(pyproject: tomlkit.TOMLDocument) -> Mapping[str, Any] | None:
@@ -210,7 +211,7 @@ def _plan(
         target = f"[{'.'.join(path)}]"
         plan.entries.append(Entry(source.whole(), Action.MOVED, target, why))
     header = ini.header_comments if winner in _OWN_FILES else ()
-    settings = tuple(_setting(source, option, native=native) for option in section.options)
-    plan.plans.append(TablePlan(path, settings, (*header, *section.comments)))
+    fields = [_field(source, option, native=native) for option in section.options]
+    plan.tables.append(Table(path, fields, (*header, *section.comments)))
     plan.origins.add(source.origin)
     return plan
