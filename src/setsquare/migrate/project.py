@@ -19,6 +19,7 @@ from setsquare.migrate.document import check_result, parse_pyproject, render_pyp
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.merge import PYPROJECT, merge_tables, origins_of
+from setsquare.migrate.python_floor import stranded_pythons
 from setsquare.migrate.requirements.plan import plan_requirements
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
@@ -251,6 +252,9 @@ def _write_packaging(run: _Run) -> None:
     run.outcome.entries.extend(
         Entry(Location(PYPROJECT), Action.TRANSFORMED, reason=note) for note in notes
     )
+    stranded = stranded_pythons(packaging)
+    if stranded is not None:
+        run.outcome.entries.append(Entry(Location(PYPROJECT), Action.TRANSFORMED, reason=stranded))
     merge_tables(doc, packaging.tables, header)
 
 
