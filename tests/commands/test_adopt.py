@@ -176,7 +176,11 @@ def test_repository_without_pyproject_gets_the_bundle_and_a_pointer_to_migrate(
     (tmp_path / "mypy.ini").write_text("[mypy]\nstrict = True\n", encoding="utf-8")
     assert main(["adopt", str(tmp_path), "--no-install"]) == 0
     out = capsys.readouterr().out
-    assert "pyproject.toml: none; run `setsquare migrate` first" in out
+    assert (
+        "pyproject.toml: none, so the Ruff, mypy and pytest tables were not added: "
+        "`setsquare migrate` creates it from the legacy files\n"
+        "hint: run `setsquare migrate`, then `setsquare adopt` again\n"
+    ) in out
     # The legacy files named as check-legacy-config and SQ300 name them: migrate's findings.
     from setsquare.checks.repo_review import setsquare_legacy_findings
 
@@ -280,3 +284,102 @@ def test_every_check_that_names_adopt_is_fixed_by_adopt(
     assert main(["adopt", str(repo), "--no-install", "--bundle-url", mirror]) == 0
     capsys.readouterr()
     assert main(["check", str(repo), "--select", ",".join(claims)]) == 0, capsys.readouterr().out
+
+
+# comtypes 1.1.10's setup.py, cut down: setup() takes **kwargs, so migrate moves nothing.
+SETUP_KWARGS = """\
+from setuptools import setup
+
+setup_params = dict(name="comtypes", version="1.1.10", packages=["comtypes"])
+
+if __name__ == "__main__":
+    dist = setup(**setup_params)
+"""
+BUILD_SYSTEM = (
+    '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
+)
+
+
+def _follow(hint: str, repo: Path) -> None:
+    """Do what *hint* says, as a user would."""
+    if "`[build-system]` table" in hint:
+        (repo / "pyproject.toml").write_text(BUILD_SYSTEM, encoding="utf-8")
+    else:
+        assert main(["migrate", str(repo)]) == 0
+
+
+def _failures(out: str) -> dict[str, str]:
+    """Each failing check's id and its message, from `setsquare check`'s output."""
+    found: dict[str, str] = {}
+    current = None
+    for line in out.splitlines():
+        if line.startswith("FAIL "):
+            current = line[5:].split(":", 1)[0]
+            found[current] = ""
+        elif current is not None and (not line or line.startswith("     ")):
+            found[current] += line.strip() + "\n"
+        else:
+            current = None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("tree", "hint"),
+    [
+        pytest.param(
+            {"setup.py": SETUP_KWARGS, "comtypes/__init__.py": ""},
+            'hint: create it with a `[build-system]` table (`requires = ["setuptools"]` and '
+            '`build-backend = "setuptools.build_meta"` for a setup.py project), check that '
+            "the project still builds, then run `setsquare adopt` again",
+            id="setup-py-kwargs-migrate-moves-nothing",
+        ),
+        pytest.param(
+            {
+                "setup.py": SETUP_KWARGS,
+                "pkg/__init__.py": "",
+                "mypy.ini": "[mypy]\nstrict = True\n",
+            },
+            "hint: run `setsquare migrate`, then `setsquare adopt` again",
+            id="no-pyproject-migrate-creates-it",
+        ),
+    ],
+)
+def test_where_adopt_cannot_fix_a_check_both_name_the_same_next_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tree: dict[str, str], hint: str
+) -> None:
+    # adopt and check tell one story: without a pyproject.toml adopt adds no tool tables,
+    # and SQ310, still failing, does not say adopt fixes it but names the step adopt
+    # names; doing it and adopting again passes.
+    repo = tmp_path / "repo"
+    for rel, text in tree.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, encoding="utf-8")
+    assert main(["adopt", str(repo), "--no-install"]) == 0
+    adopted = capsys.readouterr().out
+    assert not (repo / "pyproject.toml").exists()  # it would change how pip builds it
+    assert f"\n{hint}\n" in adopted
+    assert main(["check", str(repo), "--select", "SQ"]) == 1
+    failures = _failures(capsys.readouterr().out)
+    assert "SQ310" in failures
+    assert f"{hint}.\n" in failures["SQ310"]
+    for check_id, message in failures.items():
+        # Only "then `setsquare adopt` again", after the user's own step.
+        promises = " ".join(message.split()).replace("`setsquare adopt` again", "")
+        assert "setsquare adopt" not in promises, (check_id, message)
+    assert main(["adopt", str(repo), "--no-install"]) == 0
+    assert "Nothing to do" in capsys.readouterr().out  # adopt has nothing more to offer
+
+    _follow(hint, repo)
+    assert main(["adopt", str(repo), "--no-install"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(repo), "--select", "SQ"]) == 0, capsys.readouterr().out
+
+
+def test_migrate_has_nothing_to_move_from_setup_kwargs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The comtypes shape the story above starts from (migrate's verdict, not adopt's).
+    (tmp_path / "setup.py").write_text(SETUP_KWARGS, encoding="utf-8")
+    assert main(["migrate", str(tmp_path)]) == 0
+    assert "Nothing to migrate." in capsys.readouterr().out
+    assert not (tmp_path / "pyproject.toml").exists()

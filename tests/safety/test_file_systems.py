@@ -7,7 +7,8 @@ import errno
 import os
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,7 +18,6 @@ from tests.safety.harness import fill, snapshot
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 TREE = {
     "setup.cfg": "[metadata]\nname = demo\nversion = 1.0\n\n[flake8]\nmax-line-length = 100\n",
@@ -93,6 +93,7 @@ ERRORS = [
     (errno.ENOSPC, "no space left on device"),
     (errno.EROFS, "read-only file system"),
     (errno.EACCES, "permission denied"),
+    (errno.EPERM, "operation not permitted"),
     (errno.EIO, "input/output error"),
 ]
 
@@ -142,7 +143,92 @@ def test_a_failure_at_every_step_of_a_real_command_leaves_the_project_as_it_was(
         monkeypatch.setattr(changes, "_fault", fault)
         assert main([arg.replace("{root}", str(root)) for arg in argv]) == 2
         err = capsys.readouterr().err.splitlines()
-        assert err[0].startswith("error: "), (step, err)
-        assert err[0].endswith(f": {text}"), (step, err)
+        # The file named is the user's, the one the failing step was writing or removing.
+        where = fault.calls[-1].split(" ", 1)[1]
+        assert err[0] == f"error: {where}: {text}", (step, err)
         assert err[1].startswith("hint: ")
         assert snapshot(root) == before, f"step {step} ({fault.calls[-1]}) left the tree changed"
+
+
+def _denied(*names: str) -> OSError:
+    return PermissionError(errno.EACCES, "Permission denied", *names)
+
+
+class _ReadOnlyFolder:
+    """`os` as the commit sees it in a folder a non-root user cannot write to (mode 555):
+    creating a file there (the staged copy) or a link (the backup) is refused, naming
+    the file setsquare made up. We run as root, so the permission bits would not stop us."""
+
+    def __init__(self, call: str) -> None:
+        self.call = call
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def open(self, path: Path, *args: Any) -> int:
+        if self.call == "open" and changes.MARK in path.name:
+            raise _denied(str(path))
+        return os.open(path, *args)
+
+    def link(self, source: Path, backup: Path) -> None:
+        if self.call == "link":
+            raise _denied(str(source), str(backup))
+        os.link(source, backup)
+
+
+def _refuse_set_aside(self: Path, target: Any) -> Path:
+    if changes.MARK in Path(target).name and Path(target).name.endswith(".bak"):
+        raise _denied(str(self), str(target))
+    return _replace(self, target)
+
+
+_replace = Path.replace
+PYTEST_INI = {"pytest.ini": "[pytest]\naddopts = -ra\n"}
+HINT = "hint: setsquare {how}, so the project folder must be writable too: check its permissions"
+#: A refused write in a read-only folder names the user's file, never the temporary or
+#: backup file the refused call was given, and says why the folder matters.
+NAMED = [
+    pytest.param(
+        "open",
+        PYTEST_INI,
+        "error: pyproject.toml: permission denied",
+        HINT.format(how="writes pyproject.toml under a temporary name beside it, then renames it"),
+        id="staging-a-new-file",
+    ),
+    pytest.param(
+        "link",
+        {**PYTEST_INI, "pyproject.toml": '[project]\nname = "demo"\nversion = "1"\n'},
+        "error: pyproject.toml: permission denied",
+        HINT.format(how="writes pyproject.toml under a temporary name beside it, then renames it"),
+        id="keeping-the-old-file-aside",
+    ),
+    pytest.param(
+        "replace",
+        PYTEST_INI,
+        "error: pytest.ini: permission denied",
+        HINT.format(how="renames pytest.ini aside before removing it"),
+        id="removing-a-legacy-file",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "tree", "first", "hint"), NAMED)
+def test_a_read_only_folder_names_the_users_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    call: str,
+    tree: dict[str, str],
+    first: str,
+    hint: str,
+) -> None:
+    fill(tmp_path, tree, {})
+    before = snapshot(tmp_path)
+    monkeypatch.setattr(changes, "os", _ReadOnlyFolder(call))
+    if call == "replace":
+        monkeypatch.setattr(Path, "replace", _refuse_set_aside)
+    assert main(["migrate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == first, err
+    assert err[1].startswith(hint), err
+    assert snapshot(tmp_path) == before

@@ -25,6 +25,7 @@ then makes it so without ever losing a byte of the user's work:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import uuid
@@ -89,14 +90,19 @@ class ChangeSet:
                 check_schema(rel, text, targets[rel])
         staged: dict[str, Path] = {}
         steps: list[_Step] = []
+        under_way: tuple[str, bool] | None = None  # (the user's file, removing it)
         with deferred_signals():
             try:
                 for rel, text in self.writes.items():
+                    under_way = (rel, False)
                     staged[rel] = self._stage(rel, targets[rel], text)
                 for rel in self.writes:
+                    under_way = (rel, False)
                     steps.append(self._swap(rel, staged.pop(rel), targets[rel]))
                 for rel in self.removals:
+                    under_way = (rel, True)
                     steps.append(self._set_aside(rel, targets[rel]))
+                under_way = None
                 _sync_folders({step.target.parent for step in steps})
             except BaseException as error:
                 _rollback(steps)
@@ -106,7 +112,7 @@ class ChangeSet:
                     with contextlib.suppress(OSError):
                         folder.rmdir()
                 if isinstance(error, OSError):
-                    raise os_error(error) from error
+                    raise _commit_error(error, under_way) from error
                 raise
             for step in steps:
                 if step.backup is not None:
@@ -174,6 +180,34 @@ class ChangeSet:
         _fault(f"remove {rel}")
         victim.replace(backup)
         return _Step(victim, backup, created=False)
+
+
+def _commit_error(error: OSError, under_way: tuple[str, bool] | None) -> InputError:
+    """*error* in the user's words: it names the user's file under way, never the temporary
+    or backup file beside it that the failing call was given."""
+    if under_way is None:
+        return os_error(error)
+    rel, removing = under_way
+    if error.errno not in _DENIED:
+        return os_error(error, rel)
+    # Every write and removal creates and renames files beside the user's (that is what
+    # makes the commit recoverable), so a folder the user cannot write to fails there.
+    name = Path(rel).name
+    folder = Path(rel).parent.as_posix()
+    where = "the project folder" if folder == "." else f"its folder `{folder}`"
+    how = (
+        f"setsquare renames {name} aside before removing it"
+        if removing
+        else f"setsquare writes {name} under a temporary name beside it, then renames it"
+    )
+    return InputError(
+        rel,
+        (error.strerror or str(error)).lower(),
+        hint=f"{how}, so {where} must be writable too: check its permissions, then run again",
+    )
+
+
+_DENIED = frozenset({errno.EACCES, errno.EPERM})
 
 
 def _sibling(target: Path, kind: str) -> Path:

@@ -17,6 +17,7 @@ import yaml
 
 from setsquare._toml import tomllib
 from setsquare.adopt.precommit_config import jobs_done
+from setsquare.adopt.tables_place import ruff_select_step
 from setsquare.adopt.workflows import hook_ids, zizmor_audits
 from setsquare.checks.legacy import Finding, find_legacy
 from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
@@ -202,13 +203,29 @@ class SQ310(SetsquareCheck):
     "Ruff's rules are selected explicitly"
 
     @staticmethod
-    def check(pyproject: dict[str, Any], setsquare_toml: dict[str, dict[str, Any]]) -> bool:
+    def check(
+        root: Traversable,
+        pyproject: dict[str, Any],
+        setsquare_toml: dict[str, dict[str, Any]],
+        setsquare_legacy_findings: list[Finding],
+    ) -> bool | str:
         """
         Set `select` in `[tool.ruff.lint]`: Ruff's default rule set changed in 0.16 and
-        again in 0.17, so without it the gate moves whenever Ruff does.
+        again in 0.17, so without it the gate moves whenever Ruff does; `setsquare adopt`
+        sets it.
         """
         ruff_toml = setsquare_toml["ruff.toml"] or setsquare_toml[".ruff.toml"]
-        return has_explicit_ruff_select(pyproject, ruff_toml)
+        if has_explicit_ruff_select(pyproject, ruff_toml):
+            return True
+        # Where adopt does not set it, say what does instead of the docstring's promise.
+        step = ruff_select_step(root, migrate_moves=bool(setsquare_legacy_findings))
+        if step is None:
+            return False
+        return (
+            "Set `select` in `[tool.ruff.lint]`: Ruff's default rule set changed in 0.16 and "
+            f"again in 0.17, so without it the gate moves whenever Ruff does. But {step.why}."
+            f"\n\nhint: {step.hint}."
+        )
 
 
 class SQ320(SetsquareCheck):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from setsquare import __version__, legacy_sources
+from setsquare import __version__
 from setsquare.adopt.baseline import apply_baseline
 from setsquare.adopt.ci_skip import README_NAMES
 from setsquare.adopt.precommit_config import BUNDLE_URL
@@ -23,6 +23,7 @@ from setsquare.adopt.pyproject_tables import add_tables
 from setsquare.adopt.relock import relock
 from setsquare.adopt.requirement_pins import repin_requirements
 from setsquare.adopt.superseded_adopt import plan_config
+from setsquare.adopt.tables_place import TABLES, legacy_tools, without_pyproject
 from setsquare.adopt.workflows import (
     GITLAB_NOTE,
     WorkflowPlan,
@@ -37,15 +38,6 @@ from setsquare.checks.pins import bundle_pins
 from setsquare.errors import InputError, UsageError
 
 CONFIG = ".pre-commit-config.yaml"
-
-#: The table adopt would add for each tool a standalone legacy file configures.
-_TABLE_OF_TOOL = {"flake8": "ruff", "pytest": "pytest", "mypy": "mypy"}
-#: Standalone files that configure a tool adopt would otherwise add a table for.
-_LEGACY_TOOL_FILES = {
-    source.path: _TABLE_OF_TOOL[source.tools[0]]
-    for source in legacy_sources.SOURCES
-    if source.standalone and source.tools[0] in _TABLE_OF_TOOL
-}
 
 
 def _mypy_files(root: Path) -> list[str]:
@@ -101,7 +93,7 @@ def adopt(
         replace=not keep_superseded,
         flake8_ini=read_text(root, ".flake8"),
     )
-    legacy = frozenset(tool for name, tool in _LEGACY_TOOL_FILES.items() if (root / name).exists())
+    legacy = legacy_tools(root)
     tables = None
     if step.pyproject_text is not None:
         tables = add_tables(
@@ -130,8 +122,6 @@ def adopt(
     if tables is not None and tables.text != pyproject_text:
         changes.write("pyproject.toml", tables.text)
         actions.extend(tables.actions)
-    elif pyproject_text is None:
-        print("pyproject.toml: none; run `setsquare migrate` first to create it from setup.cfg")
     for rel, text in requirements.texts.items():
         changes.write(rel, text)
     actions.extend(requirements.actions)
@@ -149,7 +139,7 @@ def adopt(
     actions.extend(relock(root, _tool("uv"), pins))
     if baseline:
         actions.extend(apply_baseline(root, bundle_url=bundle_url))
-    for line in _legacy_lines(root):
+    for line in _legacy_lines(root, pyproject=pyproject_text is not None):
         print(line)
 
     for action in actions:
@@ -161,13 +151,19 @@ def adopt(
     return 0
 
 
-def _legacy_lines(root: Path) -> list[str]:
+def _legacy_lines(root: Path, *, pyproject: bool) -> list[str]:
     """What `setsquare migrate` would still move, as check-legacy-config and SQ300 say it:
-    the same findings, from migrate's own ledger."""
+    the same findings, from migrate's own ledger. Without a *pyproject* (adopt's tables
+    were not added), first what the user must do for them, as SQ310 says it."""
     from setsquare.checks.repo_review import setsquare_legacy_findings
 
     findings = setsquare_legacy_findings(root)
-    lines = [finding.render() for finding in findings]
+    lines = []
+    if not pyproject:
+        step = without_pyproject(migrate_moves=bool(findings))
+        lines += [f"pyproject.toml: none, so {TABLES} were not added: {step.why}"]
+        lines += [f"hint: {step.hint}"]
+    lines += [finding.render() for finding in findings]
     if any(finding.conflict for finding in findings):
         lines.append(
             "hint: settle each conflicting setting in pyproject.toml by hand, then delete the "
