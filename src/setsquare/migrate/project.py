@@ -165,10 +165,7 @@ def _migrate_tools(run: _Run) -> None:
     # Every file read goes along: besides the INI files, requirements and the
     # pre-commit config tell which flake8 plugins are installed.
     present = {path: text for path, text in run.files.items() if path != PYPROJECT}
-    requires_python = any(
-        table.name == ("project",) and table.get("requires-python") is not None
-        for table in run.packaging.tables
-    )
+    requires_python = run.packaging.requires_python() is not None
     tools = migrate_tools(present, run.doc, requires_python=requires_python)
     run.outcome.entries.extend(tools.entries)
     run.consumed_cfg = set(run.packaging.consumed) | set(tools.consumed.get("setup.cfg", ()))

@@ -23,16 +23,9 @@ SETUPTOOLS_PYTHON: dict[int, tuple[int, int]] = {61: (3, 7), 77: (3, 9)}
 _OLD_PYTHONS = ((2, 7), *((3, minor) for minor in range(9)))
 
 
-def _declared(packaging: Packaging) -> str | None:
-    for table in packaging.tables:
-        if table.name == ("project",) and (found := table.get("requires-python")) is not None:
-            return str(found.value)
-    return None
-
-
 def stranded_pythons(packaging: Packaging) -> str | None:
     """A ledger note naming the declared Pythons the new sdist cannot build on, or None."""
-    declared = _declared(packaging)
+    declared = packaging.requires_python()
     if declared is None or not packaging.tables:
         return None  # no claim made: nothing the sdist stops honouring
     floor = packaging.setuptools_floor

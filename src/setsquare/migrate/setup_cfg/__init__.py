@@ -72,6 +72,13 @@ class Packaging:
     #: ``license`` as written, when it became an SPDX expression (setup.py may undo that)
     license_text: str = ""
 
+    def requires_python(self) -> str | None:
+        """The `[project] requires-python` the migration writes, if any."""
+        for table in self.tables:
+            if table.name == ("project",) and (found := table.get("requires-python")) is not None:
+                return str(found.value)
+        return None
+
 
 class _Mapper(MetadataMapper, OptionsMapper, SectionsMapper):
     """setup.cfg's packaging sections: [metadata], [options] and [options.*]."""
@@ -132,9 +139,10 @@ def migrate_setup_cfg(
         return Packaging(tables=[], entries=[])
     mapper = _Mapper(Reader(ini, text))
     mapper.sources = sources
-    setuptools = (existing or {}).get("tool", {}).get("setuptools", {})
+    existing = existing or {}
+    setuptools = existing.get("tool", {}).get("setuptools", {})
     mapper.include_package_data_set = "include-package-data" in setuptools
-    mapper.pyproject_read = bool((existing or {}).get("project")) or bool(setuptools)
+    mapper.pyproject_read = bool(existing.get("project")) or bool(setuptools)
     # Comments written above a section header go above the table it becomes.
     if "metadata" in present:
         mapper.project.comments = present["metadata"].comments
