@@ -18,6 +18,7 @@ import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import tarfile
 import tempfile
 import threading
@@ -32,7 +33,7 @@ from setsquare.commands._hook_runner import HookRunner, HookServers
 from setsquare.commands._shared_env import met, shareable
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping, Sequence
+    from collections.abc import Callable, Collection, Mapping, Sequence
 
     from build.env import Installer
 
@@ -54,6 +55,10 @@ def _installer() -> Installer:
 #: Creating a venv reads ``sysconfig``'s lazily built tables, which is not thread-safe
 #: (a second thread saw ``EXE`` still missing): environments are made one at a time.
 _CREATING = threading.Lock()
+#: What a terminal sends (main turns SIGTERM into an exception, as Ctrl-C is one).
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+#: Whether this platform can hold signals back (POSIX; not Windows).
+_MASK = hasattr(signal, "pthread_sigmask")
 
 
 def _new_env(stack: contextlib.ExitStack) -> DefaultIsolatedEnv:
@@ -93,6 +98,7 @@ class _Env:
 
     def builder(self, tree: Path) -> ProjectBuilder:
         """A builder for *tree*, with its ``[build-system].requires`` in the environment."""
+        self._check()
         requires = ProjectBuilder(tree).build_system_requires
         if self._env is None:
             self._env = _new_env(self._stack)
@@ -105,6 +111,7 @@ class _Env:
     def provide(self, requirements: Collection[str]) -> None:
         """Install what the backend asked for, unless the environment has it already."""
         assert self._env is not None
+        self._check()
         if not requirements or met(requirements, self._env.installed_versions(requirements)):
             return
         if self._shared:
@@ -114,6 +121,16 @@ class _Env:
             self._shared = False
         self._env.install(requirements)
         self._runner.invalidate(self._env.python_executable)
+
+    def _check(self) -> None:
+        # A stopped build's next hook fails at once; an install or a new environment
+        # before it would only keep the run from ending.
+        if self._runner.stopped:
+            raise _Stopped
+
+
+class _Stopped(Exception):
+    """The build was stopped (by another's failure, or a signal) before its next step."""
 
 
 def _build(side: Side, env: _Env) -> None:
@@ -187,16 +204,74 @@ def build_all(sides: Sequence[Side], environ: Mapping[str, str] | None = None) -
             else:
                 built[index] = True
 
-    with contextlib.ExitStack() as stack:
-        shared = _shared_envs(sides, stack)
-        stack.callback(servers.close)  # before the shared environment goes
-        threads = [
-            threading.Thread(target=work, args=(index, shared[index]))
-            for index in range(1, len(sides))
-        ]
-        for thread in threads:
-            thread.start()
-        work(0, shared[0])
-        for thread in threads:
-            thread.join()
+    def run() -> None:
+        with contextlib.ExitStack() as stack:
+            shared = _shared_envs(sides, stack)
+            stack.callback(servers.close)  # before the shared environment goes
+            threads = [
+                threading.Thread(target=work, args=(index, shared[index]))
+                for index in range(1, len(sides))
+            ]
+            for thread in threads:
+                thread.start()
+            work(0, shared[0])
+            for thread in threads:
+                thread.join()
+
+    _wait_for(run, runners)
     return built
+
+
+def _wait_for(target: Callable[[], None], runners: Sequence[HookRunner]) -> None:
+    """Run *target* in a thread and wait for it; a signal meanwhile stops every build.
+
+    All the builds' work runs in threads, which a signal never interrupts: each removes
+    its folders and environments once its hooks have ended, and only then does this
+    return, so the caller closes no log and removes no tree a build still writes in.
+    The signal (``KeyboardInterrupt``, or main's ``Terminated``) is raised after that; a
+    second one meanwhile asks for what the first is doing already.
+    """
+    failed: list[BaseException] = []
+    # Not Thread.join: a signal interrupting it marks the thread as ended while it runs
+    # (CPython 3.11's bpo-45274 handling releases the lock the live thread holds).
+    done = threading.Event()
+    # Signals are held while the thread starts: raised inside Thread.start, one would
+    # leave unknown whether the builds run. The thread inherits the mask, and restores
+    # it before it starts anything (its subprocesses inherit it in turn).
+    go = threading.Event()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS) if _MASK else None
+
+    def run() -> None:
+        go.wait()
+        try:
+            if held is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            target()
+        except BaseException as error:  # raised again in the caller's thread
+            failed.append(error)
+        finally:
+            done.set()
+
+    try:
+        threading.Thread(target=run).start()
+    finally:
+        go.set()
+    pending: BaseException | None = None
+    stopped = released = False
+    while not done.is_set() or not released:
+        try:
+            if not released:
+                released = True
+                if held is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal: here
+            if pending is not None and not stopped:
+                for runner in runners:
+                    runner.stop()
+                stopped = True
+            done.wait()
+        except BaseException as error:  # the signal: raised once the builds have ended
+            pending = pending or error
+    if pending is not None:
+        raise pending
+    if failed:
+        raise failed[0]

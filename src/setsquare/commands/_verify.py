@@ -23,10 +23,12 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -38,7 +40,7 @@ from setsquare.errors import SetsquareError
 from setsquare.migrate.compare import Artifacts, compare_artifacts
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 #: Never copied into the build trees: VCS data, environments, old build output.
 _SKIP = shutil.ignore_patterns(
@@ -216,13 +218,42 @@ def _build_both(
         }
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is over (in the main thread, where POSIX
+    lets them be held): a clean-up they cut short would leave half a folder behind."""
+    if not hasattr(signal, "pthread_sigmask") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield  # pragma: no cover - Windows, or a caller's thread no signal handler runs in
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal is raised here
+
+
+@contextlib.contextmanager
+def _scratch() -> Iterator[Path]:
+    """A temporary folder for the builds, removed whole however the run ends.
+
+    `build_all` returns only once no build thread or hook process writes in it.
+    """
+    scratch = tempfile.TemporaryDirectory(prefix="setsquare-verify-")
+    try:
+        yield Path(scratch.name)
+    finally:
+        with _signals_held():
+            scratch.cleanup()
+
+
 def verify_migration(root: Path, changes: Mapping[str, str | None]) -> bool:
     """Build *root* as it is and as migrated; print differences; True when there are none."""
     version = scm_version(root)
     if version is not None:
         print(f"verify: setuptools_scm version {version} (from the real tree)", file=sys.stderr)
-    with tempfile.TemporaryDirectory(prefix="setsquare-verify-") as scratch:
-        base = Path(scratch)
+    with _scratch() as base:
         trees = {"before": base / "before", "after": base / "after"}
         for tree in trees.values():
             shutil.copytree(root, tree, ignore=_SKIP, symlinks=True)
