@@ -8,7 +8,7 @@ import pytest
 from setsquare._shape import TOML_WORDS, problem, toml_line
 from setsquare.commands._review_files import PYPROJECT
 from setsquare.main import main
-from tests.template.test_render import REFERENCE
+from tests.template.references import REFERENCE
 
 if TYPE_CHECKING:
     from pathlib import Path

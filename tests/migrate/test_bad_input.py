@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from setsquare.main import main
-from tests.migrate.test_cases import tree
+from tests.migrate.golden import tree
 
 if TYPE_CHECKING:
     from pathlib import Path

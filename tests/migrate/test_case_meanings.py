@@ -20,7 +20,7 @@ from setsquare._toml import load_toml
 from setsquare.commands._verify import build
 from setsquare.main import main
 from setsquare.migrate.compare import compare_artifacts
-from tests.migrate.test_cases import CASES, NAMES, tree
+from tests.migrate.golden import CASES, NAMES, tree
 
 if TYPE_CHECKING:
     from email.message import Message

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import tomlkit
@@ -24,27 +24,16 @@ from pre_commit_hooks import end_of_file_fixer
 from setsquare._toml import tomllib
 from setsquare.main import main
 from setsquare.migrate.ini import parse_ini
+from tests.migrate.golden import CASES, NAMES, case_args, tree
 
-CASES = Path(__file__).parent / "cases"
-NAMES = sorted(p.name for p in CASES.iterdir() if (p / "input").is_dir())
+if TYPE_CHECKING:
+    from pathlib import Path
+
 NOTHING = "Nothing to migrate.\n"
 
 #: the legacy files read as INI, and the pyproject.toml tables the tool migration reads
 INI_FILES = (".cfg", ".ini", ".flake8", ".coveragerc")
 READ_TOOL_TABLES = ("black", "flake8", "isort")
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
-
-
-def case_args(case: Path) -> list[str]:
-    args = case / "args.txt"
-    return args.read_text(encoding="utf-8").split() if args.exists() else []
 
 
 def _text(path: Path) -> str:

@@ -18,7 +18,7 @@ from setsquare.migrate.fragment import render
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.setup_cfg import migrate_setup_cfg, sources_wanted
-from tests.migrate.test_cases import CASES, tree
+from tests.migrate.golden import CASES, tree
 
 if TYPE_CHECKING:
     from pathlib import Path

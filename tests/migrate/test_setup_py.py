@@ -16,7 +16,7 @@ from setsquare.migrate.ledger import Action
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.setup_py.cut import cut_arguments
 from setsquare.migrate.setup_py.people import people_items
-from tests.migrate.test_cases import CASES, tree
+from tests.migrate.golden import CASES, tree
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from setsquare.commands._verify import verify_migration
 from setsquare.main import main
 from setsquare.migrate.project import migrate_project
 from tests.helpers import run
-from tests.migrate.test_cases import CASES, case_args, tree
+from tests.migrate.golden import CASES, case_args, tree
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -17,15 +17,13 @@ import yaml
 from setsquare import __version__
 from tests.helpers import REPO_ROOT, render, run, tool
 from tests.template.combos import FULL
+from tests.template.references import REFERENCE, REFERENCES
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-REFERENCES = Path(__file__).parent / "reference"
-#: The default render, which other tests use as a ready-made project.
-REFERENCE = REFERENCES / "default"
 #: The reviewed golden renders: a folder under reference/ per case, and its answers.
 REFERENCE_CASES: dict[str, dict[str, Any]] = {
     "default": FULL["defaults"],

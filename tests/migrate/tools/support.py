@@ -1,14 +1,18 @@
-"""Run `migrate_tools` the way the command does, and a second time on its result."""
+"""Run `migrate_tools` the way the command does, and a second time on its result; run
+flake8 and Ruff on the same sample to compare what they report."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tomlkit
 
 from setsquare.migrate.tools import ToolsResult, migrate_tools
+from tests.helpers import child_env, tool
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -52,3 +56,69 @@ def run(files: Mapping[str, str], pyproject: str = "") -> Run:
         if path not in result.remove_files
     }
     return Run(doc.as_string(), result, after)
+
+
+#: A module that trips flake8's and Ruff's common rules, and some plugins'.
+SAMPLE = '''\
+import os
+import sys
+
+
+def f(x=[]):  # B006
+    """Return the thing.
+
+    More words here.
+    """
+    if x == None:  # E711
+        return x{space}
+    return sys.argv
+
+
+def g(a, b):
+    return a[1 :] + b
+
+
+LONG_BUT_UNDER_FLAKE8_LIMIT = "{short}"
+TOO_LONG_FOR_BOTH = "{long}"
+
+
+class Thing:
+    def method(self):
+        try:
+            return 1
+        except Exception:
+            raise ValueError("no")
+'''.format(space="   ", short="x" * 78, long="y" * 110)
+
+
+Finding = tuple[str, int, str]  # file, line, code
+
+
+def flake8_findings(project: Path) -> set[Finding]:
+    """What flake8 reports on *project*'s ``pkg`` folder, with its plugins and config."""
+    done = subprocess.run(
+        [tool("flake8"), "--format=%(path)s:%(row)d:%(code)s", "pkg"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found = (line.split(":") for line in done.stdout.split())
+    return {(Path(path).as_posix(), int(row), code) for path, row, code in found}
+
+
+def ruff_findings(project: Path) -> set[Finding]:
+    """What Ruff reports on *project*'s ``pkg`` folder, with the project's config."""
+    done = subprocess.run(
+        [tool("ruff"), "check", "--output-format", "concise", "--no-cache", "pkg"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found = re.findall(r"^(pkg/\S+\.py):(\d+):\d+: ([A-Z]+[0-9]+)", done.stdout, re.MULTILINE)
+    return {(path, int(row), code) for path, row, code in found}

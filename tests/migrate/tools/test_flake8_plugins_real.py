@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from setsquare.migrate.tools import ruff_rules
-from tests.migrate.tools.support import Run, run
-from tests.migrate.tools.test_real_tools import SAMPLE, _flake8, _ruff
+from tests.migrate.tools.support import SAMPLE, Run, flake8_findings, ruff_findings, run
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -73,8 +72,8 @@ def test_ruff_i001_is_on_exactly_when_the_plugin_still_reports(
     tree = {"pkg/__init__.py": "", "pkg/mod.py": module}
     _before_and_after(tmp_path, legacy, tree)
     own = ISORT if plugin == "flake8-isort" else IMPORT_ORDER
-    by_flake8 = {code for _, _, code in _flake8(tmp_path / "before") if own.fullmatch(code)}
-    by_ruff = {code for _, _, code in _ruff(tmp_path / "after") if code.startswith("I")}
+    by_flake8 = {code for _, _, code in flake8_findings(tmp_path / "before") if own.fullmatch(code)}
+    by_ruff = {code for _, _, code in ruff_findings(tmp_path / "after") if code.startswith("I")}
     # The plugin itself says whether the module is unsorted, and Ruff agrees.
     assert bool(by_flake8) is unsorted, by_flake8
     assert by_ruff == ({"I001"} if unsorted else set())
@@ -90,8 +89,8 @@ def test_ruff_keeps_i001_where_only_the_ignored_code_fires(tmp_path: Path) -> No
     module = "import os\nimport sys\nfrom pkg import other\n\nprint(os, sys, other)\n"
     tree = {"pkg/__init__.py": "", "pkg/other.py": "", "pkg/mod.py": module}
     migrated = _before_and_after(tmp_path, legacy, tree)
-    assert not {c for _, _, c in _flake8(tmp_path / "before") if IMPORT_ORDER.fullmatch(c)}
-    assert ("pkg/mod.py", 1, "I001") in _ruff(tmp_path / "after")
+    assert not {c for _, _, c in flake8_findings(tmp_path / "before") if IMPORT_ORDER.fullmatch(c)}
+    assert ("pkg/mod.py", 1, "I001") in ruff_findings(tmp_path / "after")
     assert "Ruff has no rule for I201 alone" in migrated.ledger()
 
 
@@ -109,16 +108,16 @@ _CONFLICTING = {
 }
 
 
-def test_ruff_reports_what_flake8_read_from_tool_flake8(tmp_path: Path) -> None:
+def test_ruff_reports_what_flake8_read_from_toolflake8_findings(tmp_path: Path) -> None:
     """With Flake8-pyproject, flake8 reads [tool.flake8] and not .flake8 or setup.cfg."""
     tree = {"pkg/__init__.py": "import os\n", "pkg/mod.py": SAMPLE}
     _before_and_after(tmp_path, _CONFLICTING, tree)
     stable = {code for code, preview in ruff_rules.rules().items() if not preview}
-    flake8 = {finding for finding in _flake8(tmp_path / "before") if finding[2] in stable}
+    flake8 = {finding for finding in flake8_findings(tmp_path / "before") if finding[2] in stable}
     in_mod = {(row, code) for path, row, code in flake8 if path == "pkg/mod.py"}
     # [tool.flake8]: the 110-character line passes, E711 and F401 in __init__ are off,
     # and B006 (off in .flake8) is on.
     assert {(5, "B006"), (1, "F401"), (20, "E501")} <= in_mod
     assert not {(19, "E501"), (10, "E711")} & in_mod
     assert not {f for f in flake8 if f[0] == "pkg/__init__.py"}
-    assert _ruff(tmp_path / "after") == flake8
+    assert ruff_findings(tmp_path / "after") == flake8

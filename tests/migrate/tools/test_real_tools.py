@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import coverage
 import pytest
 
 from setsquare.migrate.tools import ruff_rules
 from tests.helpers import child_env, tool
-from tests.migrate.test_cases import CASES, NAMES
-from tests.migrate.tools.support import run
+from tests.migrate.golden import CASES, NAMES
+from tests.migrate.tools.support import SAMPLE, flake8_findings, ruff_findings, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ALL_LEGACY = CASES / "tools-configs-from-every-legacy-file-follow-each-tools-precedence"
 
@@ -245,69 +248,6 @@ def test_coverage_accepts_every_golden_output(
     coverage.Coverage(config_file=True).get_option("run:branch")
 
 
-SAMPLE = '''\
-import os
-import sys
-
-
-def f(x=[]):  # B006
-    """Return the thing.
-
-    More words here.
-    """
-    if x == None:  # E711
-        return x{space}
-    return sys.argv
-
-
-def g(a, b):
-    return a[1 :] + b
-
-
-LONG_BUT_UNDER_FLAKE8_LIMIT = "{short}"
-TOO_LONG_FOR_BOTH = "{long}"
-
-
-class Thing:
-    def method(self):
-        try:
-            return 1
-        except Exception:
-            raise ValueError("no")
-'''.format(space="   ", short="x" * 78, long="y" * 110)
-
-
-Finding = tuple[str, int, str]  # file, line, code
-
-
-def _flake8(project: Path) -> set[Finding]:
-    done = subprocess.run(
-        [tool("flake8"), "--format=%(path)s:%(row)d:%(code)s", "pkg"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    found = (line.split(":") for line in done.stdout.split())
-    return {(Path(path).as_posix(), int(row), code) for path, row, code in found}
-
-
-def _ruff(project: Path) -> set[Finding]:
-    done = subprocess.run(
-        [tool("ruff"), "check", "--output-format", "concise", "--no-cache", "pkg"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    found = re.findall(r"^(pkg/\S+\.py):(\d+):\d+: ([A-Z]+[0-9]+)", done.stdout, re.MULTILINE)
-    return {(path, int(row), code) for path, row, code in found}
-
-
 def _f3_files() -> dict[str, str]:
     return {
         path.name: path.read_text(encoding="utf-8")
@@ -368,10 +308,10 @@ def test_ruff_reports_what_flake8_reported(
             (root / name).write_text(text, encoding="utf-8")
     # Compared where Ruff has a stable rule of the same code (E3xx, E203... are preview).
     stable = {code for code, preview in ruff_rules.rules().items() if not preview}
-    flake8 = {finding for finding in _flake8(before) if finding[2] in stable}
+    flake8 = {finding for finding in flake8_findings(before) if finding[2] in stable}
     assert {(row, code) for path, row, code in flake8 if path == "pkg/mod.py"} >= in_mod
     assert {(row, code) for path, row, code in flake8 if path == "pkg/__init__.py"} == in_init
-    assert _ruff(after) == flake8
+    assert ruff_findings(after) == flake8
 
 
 # `acme` is not in the tree: only known_first_party makes it first party, for both tools.
