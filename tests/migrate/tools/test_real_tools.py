@@ -248,7 +248,7 @@ def test_coverage_accepts_every_golden_output(
     coverage.Coverage(config_file=True).get_option("run:branch")
 
 
-def _f3_files() -> dict[str, str]:
+def _all_legacy_inputs() -> dict[str, str]:
     return {
         path.name: path.read_text(encoding="utf-8")
         for path in (ALL_LEGACY / "input").iterdir()
@@ -269,7 +269,7 @@ _PLUGINS_AND_COMPLEXITY = {
     ("files", "in_mod", "in_init"),
     [
         pytest.param(
-            _f3_files(),
+            _all_legacy_inputs(),
             {(5, "B006"), (10, "E711"), (11, "W291"), (1, "F401"), (1, "D100"), (20, "E501")},
             {(1, "F401"), (1, "D104")},
             id="ALL_LEGACY: tox.ini wins, bugbear and docstrings from tox deps",
