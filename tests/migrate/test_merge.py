@@ -10,6 +10,7 @@ from setsquare.migrate.build_system import ensure_build_system
 from setsquare.migrate.fragment import Field, Item, Table, items
 from setsquare.migrate.ledger import Location
 from setsquare.migrate.merge import merge_tables
+from setsquare.migrate.policy import Unit
 
 
 def project(**fields: object) -> list[Table]:
@@ -21,7 +22,7 @@ def project(**fields: object) -> list[Table]:
 
 def merged(text: str, tables: list[Table]) -> str:
     doc = tomlkit.parse(text)
-    merge_tables(doc, tables)
+    merge_tables(doc, Unit("packaging", tables))
     return doc.as_string()
 
 
@@ -92,6 +93,12 @@ FIXES = [
         'project.name = "a"\n',
         id="dotted-key-equal",
     ),
+    pytest.param(
+        '[project]\nurls = {Home = "https://x"}\n',
+        [Table(("project", "urls"), [Field("Home", "https://x")])],
+        '[project]\nurls = {Home = "https://x"}\n',
+        id="inline-table-equal-to-a-table",
+    ),
 ]
 
 
@@ -109,6 +116,16 @@ def test_conflict_inside_an_out_of_order_table_is_reported() -> None:
         merged(
             '[project.urls]\nHome = "https://x"\n[project]\nversion = "2"\n', project(version="1")
         )
+
+
+def test_an_inline_table_is_compared_whole_with_the_table_that_would_replace_it() -> None:
+    urls = Table(("project", "urls"), [Field("Home", "https://x", origin=Location("setup.cfg", 3))])
+    with pytest.raises(InputError) as excinfo:
+        merged('[project]\nurls = {Home = "https://y"}\n', [urls])
+    assert excinfo.value.message == (
+        "pyproject.toml: [project] urls is {'Home': 'https://y'} here but the legacy"
+        " configuration says {'Home': 'https://x'}"
+    )
 
 
 def test_conflict_names_both_sides() -> None:

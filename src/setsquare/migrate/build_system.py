@@ -18,7 +18,7 @@ from packaging.version import InvalidVersion, Version
 from tomlkit.items import AoT, Table
 
 from setsquare.errors import InputError
-from setsquare.migrate.merge import PYPROJECT
+from setsquare.migrate.policy import PYPROJECT
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -15,7 +15,7 @@ from setsquare._toml import check_shape, tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.layout import separate_new_tables
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.merge import PYPROJECT
+from setsquare.migrate.policy import PYPROJECT
 from setsquare.pyproject_schema import validation_error
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ legacy file. Rendering to TOML text and parsing it with tomlkit gives a document
 whose comments sit where a person would put them; `merge` then splices it into
 the existing pyproject.toml.
 
-The tool mappers build this model too (issue #11), written by `tools.plan.apply`:
+The tool mappers build this model too (issue #11), written by `tools.plan.place`:
 `Quote`, `Fit`, `Fact`, `Field.section` and `Table.array` carry what they need, and
 their defaults are the packaging behaviour, byte for byte.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import tomlkit
 
@@ -90,6 +90,22 @@ class Field:
     #: the ledger line for writing it; None: the mapper wrote its entries itself
     fact: Fact | None = None
     section: Section | None = None
+
+
+def fact_of(entry: Field) -> Fact:
+    """The ledger line of a field of a unit that holds back: it writes none without it."""
+    if entry.fact is None:
+        msg = f"a tool's field states its ledger fact: {entry.key}"
+        raise ValueError(msg)
+    return entry.fact
+
+
+def section_of(entry: Field) -> Section:
+    """The (file, INI section) a conflict over *entry* holds back."""
+    if entry.section is None:
+        msg = f"a tool's field states the section a conflict holds back: {entry.key}"
+        raise ValueError(msg)
+    return entry.section
 
 
 @dataclass
@@ -214,3 +230,27 @@ def plain(value: Value) -> object:
     if isinstance(value, list):
         return [item.value for item in value]
     return value
+
+
+def values(table: Table) -> dict[str, object]:
+    return {entry.key: plain(entry.value) for entry in table.fields}
+
+
+def data_under(tables: Iterable[Table], root: tuple[str, ...]) -> dict[str, object]:
+    """The plain data *tables* would put under *root*, as a TOML reader would see it."""
+    tree: dict[str, Any] = {}
+    for table in tables:
+        relative = table.name[len(root) :]
+        if table.name[: len(root)] != root:
+            continue
+        if not relative:
+            tree.update(values(table))
+            continue
+        node = tree
+        for part in relative[:-1]:
+            node = node.setdefault(part, {})
+        if table.array:
+            node.setdefault(relative[-1], []).append(values(table))
+        else:
+            node.setdefault(relative[-1], {}).update(values(table))
+    return tree

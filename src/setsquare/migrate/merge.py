@@ -1,10 +1,10 @@
 """Merge mapped tables into an existing pyproject.toml, touching only what we own.
 
-The new content is rendered to TOML text (comments in place), parsed by tomlkit
-and spliced into the document key by key: a key that is absent is added with the
-comments above it; a key that is present with the same value is left exactly as
-it is (so a second run changes nothing); a key present with another value is a
-conflict, reported with both origins, never silently "resolved".
+`policy.decide` rules on the unit first: a key present with another value refuses
+the run, naming both origins, before anything is written. The new content is then
+rendered to TOML text (comments in place), parsed by tomlkit and spliced into the
+document key by key: an absent key is added with the comments above it, a key present
+with the same value is left exactly as it is (so a second run changes nothing).
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import tomlkit
-from packaging.utils import canonicalize_name
 from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Comment, Table, Whitespace
 
-from setsquare.errors import InputError
-from setsquare.migrate.fragment import key_path, render
+from setsquare.migrate.fragment import render
+from setsquare.migrate.policy import UNION_KEYS, decide
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,19 +26,11 @@ if TYPE_CHECKING:
 
     from setsquare.migrate import fragment
     from setsquare.migrate.ledger import Location
-
-PYPROJECT = "pyproject.toml"
-
-#: Lists that are unions of what the file has and what we add, not owned values.
-UNION_KEYS = {("project", "dynamic")}
+    from setsquare.migrate.policy import Unit
 
 
 def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], Location | None]:
     return {(*table.name, f.key): f.origin for table in tables for f in table.fields}
-
-
-def _body(container: Table | TOMLDocument) -> Container:
-    return container.value if isinstance(container, Table) else container
 
 
 def _part_for_keys(proxy: OutOfOrderTableProxy) -> Table:
@@ -64,7 +55,6 @@ def _merge_container(
     target: Table | TOMLDocument | OutOfOrderTableProxy,
     source: Container,
     path: tuple[str, ...],
-    origins: dict[tuple[str, ...], Location | None],
     added: list[Table],
 ) -> None:
     # A table split in the file ([project.urls] above [project]) is one proxy for
@@ -94,13 +84,11 @@ def _merge_container(
         else:
             existing = target[name]
             if isinstance(item, Table) and isinstance(existing, (Table, OutOfOrderTableProxy)):
-                _merge_container(existing, item.value, here, origins, added)
+                _merge_container(existing, item.value, here, added)
             elif here in UNION_KEYS:
                 for value in item.unwrap():
                     if value not in existing.unwrap():
                         existing.append(value)
-            elif _plain(existing) != _plain(item) and not _same_project(here, existing, item):
-                _conflict(here, existing, item, origins)
         pending = []
 
 
@@ -142,64 +130,24 @@ def _prepend_comments(table: Table, comments: list[str]) -> None:
     table.trivia.indent = "".join(f"# {text}\n".replace("# \n", "#\n") for text in comments)
 
 
-def _plain(item: Any) -> Any:
-    return item.unwrap() if hasattr(item, "unwrap") else item
+def merge_tables(doc: TOMLDocument, unit: Unit) -> None:
+    """Merge *unit* into *doc* in place; raise `InputError` on a conflict.
 
-
-def _same_project(path: tuple[str, ...], existing: Any, item: Any) -> bool:
-    """``Demo`` and ``demo`` name one project (PEP 503); the file's spelling stays."""
-    if path != ("project", "name"):
-        return False
-    return bool(canonicalize_name(str(_plain(existing))) == canonicalize_name(str(_plain(item))))
-
-
-def _conflict(
-    path: tuple[str, ...],
-    existing: Any,
-    item: Any,
-    origins: dict[tuple[str, ...], Location | None],
-) -> None:
-    if path in origins:
-        origin = origins[path]
-        where = origin.render() if origin is not None else ""
-    else:
-        where = "the legacy configuration"
-    table, key = path[:-1], path[-1]
-    if path == ("project", "name"):
-        raise InputError(
-            PYPROJECT,
-            f"[project] names {_plain(existing)!r} but {where} names {_plain(item)!r}",
-            hint="these are two different projects: fix the name in one of the files",
-        )
-    raise InputError(
-        PYPROJECT,
-        f"[{key_path(table)}] {key} is {_short(existing)} here but {where} says {_short(item)}",
-        hint="make the two agree (or remove one), then run setsquare migrate again",
-    )
-
-
-def _short(item: Any) -> str:
-    text = repr(_plain(item))
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def merge_tables(
-    doc: TOMLDocument, tables: list[fragment.Table], header: Iterable[str] = ()
-) -> None:
-    """Merge *tables* into *doc* in place; raise `InputError` on a conflict.
-
-    *header* (the legacy file's opening comments) goes above a new ``[project]``.
+    The unit's header (the legacy file's opening comments) goes above a new ``[project]``.
     """
-    text = render(tables)
+    refusal = decide(doc, unit).refusal
+    if refusal is not None:
+        raise refusal
+    text = render(unit.tables)
     if not text:
         return
     parsed = tomlkit.parse(text)
     project = parsed.get("project")
-    comments = list(header)
+    comments = list(unit.header)
     if comments and "project" not in doc and isinstance(project, Table):
         _prepend_comments(project, comments)
     added: list[Table] = []
-    _merge_container(doc, parsed, (), origins_of(tables), added)
+    _merge_container(doc, parsed, (), added)
     at_end = _last_tables(doc)
     for table in added:
         # A new table filed in the middle of the file (a split table comes after it)

@@ -18,7 +18,8 @@ from setsquare.migrate.comments import unplaced_comments
 from setsquare.migrate.document import check_result, parse_pyproject, render_pyproject
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.merge import PYPROJECT, merge_tables, origins_of
+from setsquare.migrate.merge import merge_tables, origins_of
+from setsquare.migrate.policy import PYPROJECT, Unit
 from setsquare.migrate.python_floor import stranded_pythons
 from setsquare.migrate.requirements.plan import plan_requirements
 from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
@@ -252,7 +253,7 @@ def _write_packaging(run: _Run) -> None:
     stranded = stranded_pythons(packaging)
     if stranded is not None:
         run.outcome.entries.append(Entry(Location(PYPROJECT), Action.TRANSFORMED, reason=stranded))
-    merge_tables(doc, packaging.tables, header)
+    merge_tables(doc, Unit("packaging", packaging.tables, header=header))
 
 
 def _migrate_requirements(run: _Run) -> None:
@@ -261,7 +262,7 @@ def _migrate_requirements(run: _Run) -> None:
         run.files, run.doc, run.packaging, remove_legacy=run.remove_legacy, sources=run.sources
     )
     run.outcome.entries.extend(entries)
-    merge_tables(run.doc, tables)
+    merge_tables(run.doc, Unit("requirements", tables))
     run.remove_files |= removed
     run.req_tables = tables
 

@@ -1,14 +1,15 @@
-"""`apply` writes the one model's `fragment.Table` (issue #11) as the tool writer does:
-its bytes, its ledger facts, and a refusal of what it cannot write."""
+"""A tool's `fragment.Table`s (issue #11) as the tool writer writes them: its bytes,
+its ledger facts (`policy.decide`), and a refusal of what it cannot write."""
 
 from __future__ import annotations
 
 import pytest
 import tomlkit
 
-from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote, Table, Value
+from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote, Table, Value, data_under
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.tools.plan import apply, data_under
+from setsquare.migrate.policy import decide
+from setsquare.migrate.tools.plan import ToolPlan, apply, tool_unit
 
 _WHERE = Location("mypy.ini", 3, "mypy-a.*", "strict")
 _SECTION = ("mypy.ini", "mypy-a.*")
@@ -59,10 +60,10 @@ def test_a_table_is_written_as_the_tool_writer_wrote_its_plan() -> None:
 
 def test_a_table_already_there_counts_as_moved() -> None:
     doc = tomlkit.parse(ELEMENT + "\n" + ELEMENT)
-    outcome = apply(doc, [TABLE, TABLE], write=False)
-    reasons = {entry.reason for entry in outcome.entries}
+    verdict = decide(doc, tool_unit("mypy", ToolPlan([TABLE, TABLE])))
+    reasons = {entry.reason for entry in verdict.entries}
     assert reasons == {"already in pyproject.toml with this value"}
-    assert not outcome.blocked
+    assert verdict.writes
 
 
 @pytest.mark.parametrize(
@@ -90,4 +91,4 @@ def test_a_table_already_there_counts_as_moved() -> None:
 )
 def test_what_the_tool_writer_cannot_write_is_refused(field: Field) -> None:
     with pytest.raises(ValueError, match="tool"):
-        apply(tomlkit.document(), [Table(("tool", "x"), [field])], write=False)
+        decide(tomlkit.document(), tool_unit("x", ToolPlan([Table(("tool", "x"), [field])])))

@@ -20,18 +20,10 @@ from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.policy import decide
 from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
 from setsquare.migrate.tools.context import Tool, ToolContext
-from setsquare.migrate.tools.plan import (
-    Origin,
-    Outcome,
-    ToolPlan,
-    apply,
-    data_under,
-    existing_data,
-    fact_of,
-    section_of,
-)
+from setsquare.migrate.tools.plan import Origin, place, tool_unit
 
 if TYPE_CHECKING:
     import tomlkit
@@ -88,37 +80,6 @@ class ToolsResult:
     remove_files: set[str]
 
 
-def _held_back(name: str, plan: ToolPlan, trial: Outcome) -> list[Entry]:
-    """A tool with a conflict moves nothing: half its config in pyproject.toml, half in a
-    file its tool still reads first, would change what the tool does."""
-    reason = f"left in place: {name}'s config moves only as a whole, and it has a conflict"
-    held = [Entry(entry.source, Action.KEPT, "", reason) for entry in plan.entries]
-    for entry in trial.entries:
-        conflict = entry.action is Action.KEPT
-        held.append(entry if conflict else Entry(entry.source, Action.KEPT, entry.target, reason))
-    return held
-
-
-def _dormant(plan: ToolPlan, root: tuple[str, ...]) -> Outcome:
-    """The conflict of a legacy file that outranks a [tool.*] table already in pyproject.toml.
-
-    That table is ignored today; moving the legacy file out of the way would wake it up
-    (and any key in it the legacy file lacks), so the two must be merged by hand.
-    """
-    table = ".".join(root)
-    outcome = Outcome()
-    for planned in plan.tables:
-        for entry in planned.fields:
-            origin = section_of(entry)
-            reason = (
-                f"conflict: pyproject.toml already has [{table}], ignored while"
-                f" {origin[0]} [{origin[1]}] exists; merge the two by hand"
-            )
-            outcome.entries.append(Entry(fact_of(entry).source, Action.KEPT, "", reason))
-            outcome.blocked.add(origin)
-    return outcome
-
-
 def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
     tool = pyproject.get("tool", {})
     bad: str | None = "tool"
@@ -164,19 +125,11 @@ def migrate_tools(
     entries: list[Entry] = []
     moved: set[Origin] = set()
     for name, plan in plans:
-        root = _SHADOWED_ROOTS.get(name)
-        if root is not None and plan.tables:
-            existing = existing_data(pyproject, root)
-            if existing is not None and existing != data_under(plan.tables, root):
-                entries.extend(_held_back(name, plan, _dormant(plan, root)))
-                continue
-        trial = apply(pyproject, plan.tables, write=False)
-        if trial.blocked:
-            entries.extend(_held_back(name, plan, trial))
-            continue
-        outcome = apply(pyproject, plan.tables)
-        entries.extend([*plan.entries, *outcome.entries])
-        moved |= plan.origins
+        verdict = decide(pyproject, tool_unit(name, plan, _SHADOWED_ROOTS.get(name)))
+        entries.extend(verdict.entries)
+        if verdict.writes:
+            place(pyproject, plan.tables)
+            moved |= plan.origins
     if (flake8.PYPROJECT, flake8.TABLE) in moved:
         flake8.remove_table(pyproject)
     consumed: dict[str, set[str]] = {}

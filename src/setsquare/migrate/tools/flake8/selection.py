@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Field, Item, Table, items
+from setsquare.migrate.fragment import Field, Item, Table, fact_of, items
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import ruff_rules, values
 from setsquare.migrate.tools.flake8 import plugins
@@ -24,7 +25,9 @@ from setsquare.migrate.tools.flake8.codes import (
     translate_option,
 )
 from setsquare.migrate.tools.flake8.codes import codes as option_codes
-from setsquare.migrate.tools.plan import ToolPlan, fact_of
+
+if TYPE_CHECKING:
+    from setsquare.migrate.tools.plan import ToolPlan
 
 
 def default_ignore_notes(section: Section) -> tuple[str, str]:
