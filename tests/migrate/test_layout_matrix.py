@@ -1,9 +1,10 @@
 """Where new tables land and how they are spaced, for each shape of existing pyproject.toml.
 
 Every existing file shape meets every kind of output (packaging tables, tool tables,
-both, dependency groups) through the whole pure core. The spacing and placement rules
-live in four after-the-fact patches today (merge.py, tools/plan.py ``apply``,
-layout.py, document.py); this table is what any rewrite of them must still produce.
+both, dependency groups) through the whole pure core: where the one writer
+(`merge.place`) files new tables and how it spaces them (issue #11). It was taken from
+the code before the packaging and tool writers became one; any rewrite must still
+produce it.
 The expected texts are spelled as blocks joined by `spaced` (one blank line between),
 so each row shows where the blank lines and comments go.
 """
@@ -49,6 +50,7 @@ SHAPES: dict[str, str | None] = {
     "build-system-project": spaced(BS, PROJECT),
     "split-tool": spaced(CODESPELL, PROJECT, TOWNCRIER),
     "split-tool-around-build-system": spaced(CODESPELL, BS, TOWNCRIER),
+    "flush-headers": CODESPELL + TOWNCRIER,
     "trailing-comments": BS_COMMENTED,
     "crlf": crlf(BS),
     "no-final-newline": BS.rstrip("\n"),
@@ -110,6 +112,11 @@ MATRIX = [
     (_AROUND, "tools", spaced(CODESPELL, TOOLS, BS, TOWNCRIER)),
     (_AROUND, "both", spaced(CODESPELL, TOOLS, SETUPTOOLS, BS, _NEW_PROJECT, TOWNCRIER)),
     (_AROUND, "requirements", spaced(CODESPELL, BS, TOWNCRIER, GROUPS)),
+    # Headers the user wrote flush against each other stay so; new ones are set apart.
+    ("flush-headers", "packaging", spaced(BS, _NEW_PROJECT, CODESPELL + TOWNCRIER, SETUPTOOLS)),
+    ("flush-headers", "tools", spaced(CODESPELL + TOWNCRIER, TOOLS)),
+    ("flush-headers", "both", spaced(BS, _NEW_PROJECT, CODESPELL + TOWNCRIER, TOOLS, SETUPTOOLS)),
+    ("flush-headers", "requirements", spaced(CODESPELL + TOWNCRIER, GROUPS)),
     # The comments stay with [build-system]; new tables start below a blank line.
     *(("trailing-comments", w, spaced(BS_COMMENTED, _AFTER_BS[w])) for w in _AFTER_BS),
     *(("crlf", w, crlf(spaced(BS, _AFTER_BS[w]))) for w in _AFTER_BS),

@@ -13,7 +13,6 @@ from tomlkit.exceptions import ParseError
 
 from setsquare._toml import check_shape, tomllib
 from setsquare.errors import InputError
-from setsquare.migrate.layout import separate_new_tables
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.policy import PYPROJECT
 from setsquare.pyproject_schema import validation_error
@@ -46,10 +45,10 @@ def parse_pyproject(text: str | None) -> TOMLDocument:
 
 
 def render_pyproject(doc: TOMLDocument, original: str | None) -> str:
-    """*doc* as text: new tables set apart like the original's, its line endings kept."""
+    """*doc* as text: one newline at its end (unless the file had more), its line endings kept."""
     text = doc.as_string()
     if text != (original or ""):
-        text = separate_new_tables(original or "", text.replace("\r\n", "\n"))
+        text = text.replace("\r\n", "\n")
         # One newline at the end, as end-of-file-fixer wants, unless the user's file had more.
         if text.endswith("\n\n") and not (original or "").replace("\r\n", "\n").endswith("\n\n"):
             text = text.rstrip("\n") + "\n"

@@ -205,14 +205,24 @@ def key_path(name: tuple[str, ...]) -> str:
     return ".".join(tomlkit.key(part).as_string() for part in name)
 
 
-def render(tables: Iterable[Table], header: Iterable[str] = ()) -> str:
-    """TOML text for *tables* (empty tables are left out), *header* comments first."""
+def _has_sub_tables(table: Table, tables: list[Table]) -> bool:
+    depth = len(table.name)
+    return any(len(t.name) > depth and t.name[:depth] == table.name for t in tables)
+
+
+def render(tables: Iterable[Table], header: Iterable[str] = (), *, empty: bool = False) -> str:
+    """TOML text for *tables*, *header* comments first.
+
+    A table without fields is left out, unless *empty* and none of *tables* is under it:
+    then its header says it is there (a header above sub-tables only says they are).
+    """
     chunks: list[str] = []
     head = _comment_lines(header)
     if head:
         chunks.append("\n".join(head))
+    tables = list(tables)
     for table in tables:
-        if not table.fields:
+        if not table.fields and (not empty or _has_sub_tables(table, tables)):
             continue
         # A table's comments go right under its header: tomlkit keeps comments above a
         # header with the table before it, where a merge could not find them.

@@ -1,22 +1,26 @@
-"""Merge mapped tables into an existing pyproject.toml, touching only what we own.
+"""The one writer: a unit of tables into an existing pyproject.toml, touching only what it owns.
 
-`policy.decide` rules on the unit first: a key present with another value refuses
-the run, naming both origins, before anything is written. The new content is then
-rendered to TOML text (comments in place), parsed by tomlkit and spliced into the
-document key by key: an absent key is added with the comments above it, a key present
-with the same value is left exactly as it is (so a second run changes nothing).
+`policy.decide` rules on a unit first; `place` then writes it, the packaging, the
+requirements and each tool alike (issue #11). The tables are rendered to TOML text
+(`fragment.render`: comments in place, each field's quoting and list width), parsed by
+tomlkit and spliced into the document key by key: an absent key or table is added with
+the comments above it, a key present with the same value is left exactly as it is (so
+a second run changes nothing). A header it adds gets a blank line above it; the
+spacing the user wrote is never changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Comment, Table, Whitespace
 
-from setsquare.migrate.fragment import render
-from setsquare.migrate.policy import UNION_KEYS, decide
+from setsquare.errors import InputError
+from setsquare.migrate.fragment import key_path, render
+from setsquare.migrate.policy import PYPROJECT, UNION_KEYS, Scope, decide, lookup
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -124,6 +128,23 @@ def _insert_project(doc: TOMLDocument, project: Any) -> None:
         doc.append("project", project)
 
 
+def _end_last_line(doc: TOMLDocument) -> None:
+    """A file without a final newline gets one before anything goes below its last line.
+
+    tomlkit then sets what it adds apart with a blank line, as after any other last line.
+    """
+    body = doc.body if not doc.as_string().endswith("\n") else []
+    while body:
+        item = body[-1][1]
+        if isinstance(item, AoT):
+            item = item.body[-1]
+        if not isinstance(item, Table):
+            if not item.trivia.trail.endswith("\n"):
+                item.trivia.trail += "\n"
+            return
+        body = item.value.body
+
+
 def _prepend_comments(table: Table, comments: list[str]) -> None:
     """Comments written above a table header in the legacy file stay above it."""
     # tomlkit renders a table's trivia indent verbatim before its header line.
@@ -138,9 +159,38 @@ def merge_tables(doc: TOMLDocument, unit: Unit) -> None:
     refusal = decide(doc, unit).refusal
     if refusal is not None:
         raise refusal
-    text = render(unit.tables)
+    place(doc, unit)
+
+
+def _parents_are_tables(doc: TOMLDocument, name: tuple[str, ...]) -> None:
+    node: Any = doc
+    for depth, part in enumerate(name[:-1], start=1):
+        if part not in node:
+            return
+        node = node[part]
+        if not isinstance(node, Mapping):
+            raise InputError(
+                PYPROJECT,
+                f"`{key_path(name[:depth])}` is not a table",
+                hint="[tool] and the tables under it must be TOML tables",
+            )
+
+
+def place(doc: TOMLDocument, unit: Unit) -> None:
+    """Write *unit* into *doc* (`decide` has ruled): what the file lacks goes in.
+
+    A unit owning keys has nothing to write for a table without any; one owning tables
+    writes none the file has, and writes an empty one: mypy and coverage read
+    pyproject.toml only when their table is there.
+    """
+    whole = unit.scope is Scope.TABLES
+    tables = [t for t in unit.tables if not whole or lookup(doc, t.name) is None]
+    for table in tables if whole else ():
+        _parents_are_tables(doc, table.name)
+    text = render(tables, empty=whole)
     if not text:
         return
+    _end_last_line(doc)
     parsed = tomlkit.parse(text)
     project = parsed.get("project")
     comments = list(unit.header)
@@ -149,11 +199,11 @@ def merge_tables(doc: TOMLDocument, unit: Unit) -> None:
     added: list[Table] = []
     _merge_container(doc, parsed, (), added)
     at_end = _last_tables(doc)
-    for table in added:
+    for new in added:
         # A new table filed in the middle of the file (a split table comes after it)
         # keeps a blank line before the next header, as the rendered fragment had.
-        if not any(table is last for last in at_end) and not table.as_string().endswith("\n\n"):
-            table.add(tomlkit.nl())
+        if not any(new is last for last in at_end) and not new.as_string().endswith("\n\n"):
+            new.add(tomlkit.nl())
 
 
 def _last_tables(doc: TOMLDocument) -> list[Table]:

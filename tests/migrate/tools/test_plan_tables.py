@@ -1,11 +1,12 @@
-"""A tool's `fragment.Table`s (issue #11) as the tool writer writes them: its bytes,
-its ledger facts (`policy.decide`), and a refusal of what it cannot write."""
+"""A tool's `fragment.Table`s (issue #11) written: their bytes as the tool writer wrote
+them, their ledger facts (`policy.decide`), and what a unit that holds back requires."""
 
 from __future__ import annotations
 
 import pytest
 import tomlkit
 
+from setsquare.errors import InputError
 from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote, Table, Value, data_under
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.policy import decide
@@ -69,26 +70,20 @@ def test_a_table_already_there_counts_as_moved() -> None:
 @pytest.mark.parametrize(
     "field",
     [
-        pytest.param(Field("k", "v", fact=Fact(_WHERE), section=_SECTION), id="packaging-quoting"),
         pytest.param(Field("k", "v", quote=Quote.BASIC, section=_SECTION), id="no-ledger-fact"),
         pytest.param(Field("k", "v", quote=Quote.BASIC, fact=Fact(_WHERE)), id="no-section"),
-        pytest.param(
-            Field(
-                "k",
-                [Item("v", inline="x")],
-                quote=Quote.BASIC,
-                fit=Fit.LINE_88,
-                fact=Fact(_WHERE),
-                section=_SECTION,
-            ),
-            id="inline-comment",
-        ),
-        pytest.param(
-            Field("k", [Item("v")], quote=Quote.BASIC, fact=Fact(_WHERE), section=_SECTION),
-            id="packaging-list-width",
-        ),
     ],
 )
-def test_what_the_tool_writer_cannot_write_is_refused(field: Field) -> None:
+def test_a_field_of_a_unit_that_holds_back_states_its_fact_and_section(field: Field) -> None:
+    plan = ToolPlan([Table(("tool", "x"), [field])])
     with pytest.raises(ValueError, match="tool"):
-        decide(tomlkit.document(), tool_unit("x", ToolPlan([Table(("tool", "x"), [field])])))
+        decide(tomlkit.document(), tool_unit("x", plan))
+
+
+def test_a_table_under_a_value_is_refused_naming_the_value() -> None:
+    # It crashed with a TypeError before the tools wrote through the one writer.
+    doc = tomlkit.parse("[tool.ruff]\nlint = 1\n")
+    isort = Table(("tool", "ruff", "lint", "isort"), [_field("known-first-party", "a")])
+    with pytest.raises(InputError) as excinfo:
+        apply(doc, [isort])
+    assert excinfo.value.message == "pyproject.toml: `tool.ruff.lint` is not a table"

@@ -20,10 +20,11 @@ from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.merge import place
 from setsquare.migrate.policy import decide
 from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
 from setsquare.migrate.tools.context import Tool, ToolContext
-from setsquare.migrate.tools.plan import Origin, place, tool_unit
+from setsquare.migrate.tools.plan import Origin, tool_unit
 
 if TYPE_CHECKING:
     import tomlkit
@@ -125,10 +126,11 @@ def migrate_tools(
     entries: list[Entry] = []
     moved: set[Origin] = set()
     for name, plan in plans:
-        verdict = decide(pyproject, tool_unit(name, plan, _SHADOWED_ROOTS.get(name)))
+        unit = tool_unit(name, plan, _SHADOWED_ROOTS.get(name))
+        verdict = decide(pyproject, unit)
         entries.extend(verdict.entries)
         if verdict.writes:
-            place(pyproject, plan.tables)
+            place(pyproject, unit)
             moved |= plan.origins
     if (flake8.PYPROJECT, flake8.TABLE) in moved:
         flake8.remove_table(pyproject)
