@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 from tomlkit.items import AoT, Table
 
 from setsquare.errors import InputError
+from setsquare.migrate.merge import set_apart
 from setsquare.migrate.policy import PYPROJECT
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def ensure_build_system(
         table = tomlkit.table()
         table.add("requires", requires)
         table.add("build-backend", backend)
-        table.add(tomlkit.nl())
+        set_apart(table)
         _insert_first(doc, "build-system", table)
         notes.append(f"[build-system] written: setuptools>={floor}, backend {backend}")
         return notes

@@ -18,7 +18,7 @@ from setsquare.migrate.policy import PYPROJECT
 from setsquare.pyproject_schema import validation_error
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from tomlkit.toml_document import TOMLDocument
 
@@ -44,10 +44,19 @@ def parse_pyproject(text: str | None) -> TOMLDocument:
     return doc
 
 
-def render_pyproject(doc: TOMLDocument, original: str | None) -> str:
-    """*doc* as text: one newline at its end (unless the file had more), its line endings kept."""
+def render_pyproject(doc: TOMLDocument, original: str | None, header: Iterable[str] = ()) -> str:
+    """*doc* as text, the one place it becomes text (issue #11).
+
+    A new file opens with *header*, the comments that opened the setup.cfg it replaces.
+    The text ends in one newline (unless the file had more) and keeps the file's line
+    endings; what a TOML reader sees in it must be what was built, or the run stops.
+    """
     text = doc.as_string()
     if text != (original or ""):
+        # tomlkit's model and its text can disagree (tomlkit#145, #361).
+        if tomllib.loads(text) != doc.unwrap():  # pragma: no cover - a tomlkit bug
+            msg = "tomlkit wrote a pyproject.toml that reads differently from what it built"
+            raise AssertionError(msg)
         text = text.replace("\r\n", "\n")
         # One newline at the end, as end-of-file-fixer wants, unless the user's file had more.
         if text.endswith("\n\n") and not (original or "").replace("\r\n", "\n").endswith("\n\n"):
@@ -55,7 +64,10 @@ def render_pyproject(doc: TOMLDocument, original: str | None) -> str:
     if original is not None and "\r\n" in original:
         # tomlkit writes new lines with "\n"; a CRLF file stays CRLF throughout.
         text = _LONE_LF.sub("\r\n", text)
-    return text
+    opening = tomlkit.document()
+    for comment in header:
+        opening.add(tomlkit.comment(comment))
+    return opening.as_string() + "\n" + text if opening.body else text
 
 
 def _origin_of(
@@ -71,16 +83,12 @@ def _origin_of(
 def check_result(
     text: str, original: str | None, origins: Mapping[tuple[str, ...], Location | None]
 ) -> list[Entry]:
-    """Re-parse the result (tomlkit placement bugs) and validate it (validate-pyproject).
+    """Validate the result (validate-pyproject).
 
     A file that was already invalid before we touched it is reported, not refused:
     its problem is not ours to fix, and refusing would block every migration.
     """
-    data = tomllib.loads(text)
-    if data != tomlkit.parse(text).unwrap():  # pragma: no cover - a tomlkit bug
-        msg = "tomlkit rendered a pyproject.toml that parses differently"
-        raise AssertionError(msg)
-    error = validation_error(data)
+    error = validation_error(tomllib.loads(text))
     if error is None:
         return []
     if original is not None:

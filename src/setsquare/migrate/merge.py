@@ -100,19 +100,25 @@ def _ends_blank(item: Any) -> bool:
     return bool(item.as_string().endswith(("\n\n", "\n\r\n")))
 
 
+def set_apart(table: Table) -> None:
+    """*table* ends in a blank line, so the header after it stands apart."""
+    if not _ends_blank(table):
+        table.add(tomlkit.nl())
+
+
 def _insert_project(doc: TOMLDocument, project: Any) -> None:
     """[project] reads best right after [build-system], as in new projects."""
     system = doc["build-system"]
-    if isinstance(system, Table) and not _ends_blank(system):
-        system.add(tomlkit.nl())
+    if isinstance(system, Table):
+        set_apart(system)
     keys = [key for key, _ in doc.body]
     after = keys.index(next(k for k in keys if k is not None and k.key == "build-system")) + 1
     following = next((item for key, item in doc.body[after:] if key is not None), None)
     # tomlkit gives a table it files after another a blank line of its own (trivia.indent).
     spaced = following is not None and following.trivia.indent.startswith(("\n", "\r\n"))
-    if isinstance(project, Table) and not _ends_blank(project) and not spaced:
-        project.add(tomlkit.nl())
-    elif isinstance(project, Table) and spaced:
+    if isinstance(project, Table) and not spaced:
+        set_apart(project)
+    elif isinstance(project, Table):
         body = project.value.body
         while body and isinstance(body[-1][1], Whitespace):
             body.pop()
@@ -202,8 +208,8 @@ def place(doc: TOMLDocument, unit: Unit) -> None:
     for new in added:
         # A new table filed in the middle of the file (a split table comes after it)
         # keeps a blank line before the next header, as the rendered fragment had.
-        if not any(new is last for last in at_end) and not new.as_string().endswith("\n\n"):
-            new.add(tomlkit.nl())
+        if not any(new is last for last in at_end):
+            set_apart(new)
 
 
 def _last_tables(doc: TOMLDocument) -> list[Table]:

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import tomlkit
-
 from setsquare.migrate.build_system import ensure_build_system, needs_legacy_backend
 from setsquare.migrate.combine import combine, scm_version, version_source
 from setsquare.migrate.comments import unplaced_comments
@@ -269,12 +267,8 @@ def _migrate_requirements(run: _Run) -> None:
 
 def _render_pyproject(run: _Run) -> None:
     """The document as text, laid out like the original; checked and valid, or refused."""
-    text = render_pyproject(run.doc, run.original)
-    if run.new_file and run.header and run.packaging.tables:
-        opening = tomlkit.document()
-        for comment in run.header:
-            opening.add(tomlkit.comment(comment))
-        text = opening.as_string() + "\n" + text
+    header = run.header if run.new_file and run.packaging.tables else ()
+    text = render_pyproject(run.doc, run.original, header)
     if text != (run.original or "") and text:
         origins = origins_of([*run.packaging.tables, *run.req_tables])
         run.outcome.entries.extend(check_result(text, run.original, origins))

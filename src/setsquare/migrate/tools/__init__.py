@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from setsquare import legacy_sources
-from setsquare._toml import tomllib
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
@@ -143,12 +142,6 @@ def migrate_tools(
         for path in STANDALONE & consumed.keys()
         if {section.name for section in inis[path].sections} <= consumed[path]
     }
-    # tomlkit's model and its text can disagree (tomlkit#145, #361): what a TOML reader
-    # sees must be what was built, or the run stops before anything is written.
-    read, built = tomllib.loads(pyproject.as_string()).get("tool", {}), pyproject.unwrap()
-    for name in _OWNED:
-        if read.get(name) != built.get("tool", {}).get(name):
-            raise RuntimeError(f"tomlkit wrote [tool.{name}] differently from its own model")
     for path in sorted(_TOML_SHADOWS.keys() & files.keys()):
         reason = (
             f"{_TOML_SHADOWS[path]} reads it before pyproject.toml; move its tables under"
