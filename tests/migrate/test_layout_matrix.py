@@ -2,7 +2,7 @@
 
 Every existing file shape meets every kind of output (packaging tables, tool tables,
 both, dependency groups) through the whole pure core: where the one writer
-(`merge.place`) files new tables and how it spaces them (issue #11). It was taken from
+(`writer.place`) files new tables and how it spaces them (issue #11). It was taken from
 the code before the packaging and tool writers became one; any rewrite must still
 produce it.
 The expected texts are spelled as blocks joined by `spaced` (one blank line between),

@@ -18,8 +18,8 @@ from packaging.version import InvalidVersion, Version
 from tomlkit.items import AoT, Table
 
 from setsquare.errors import InputError
-from setsquare.migrate.merge import set_apart
 from setsquare.migrate.policy import PYPROJECT
+from setsquare.migrate.writer import set_apart
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -3,10 +3,10 @@
 The mappers describe their output as `Table`s of `Field`s; lists carry an `Item`
 per element so each can keep the comments written above it and beside it in the
 legacy file. Rendering to TOML text and parsing it with tomlkit gives a document
-whose comments sit where a person would put them; `merge` then splices it into
+whose comments sit where a person would put them; `writer` then splices it into
 the existing pyproject.toml.
 
-The tool mappers build this model too (issue #11), written by `tools.plan.place`:
+The tool mappers build this model too, written by the same writer (issue #11):
 `Quote`, `Fit`, `Fact`, `Field.section` and `Table.array` carry what they need, and
 their defaults are the packaging behaviour, byte for byte.
 """
@@ -46,7 +46,8 @@ Value: TypeAlias = Scalar | Inline | list[Item]
 
 
 class Quote(Enum):
-    """How a string is written. Each is what one of today's two writers does."""
+    """How a string is written: each is what the packaging or the tool mappers' output had
+    before their two writers became one (issue #11), kept byte for byte."""
 
     #: packaging: ``'...'`` when that spares escaping a ``"`` (markers), else ``"..."``
     AUTO = "auto"
@@ -169,7 +170,7 @@ def _scalar(value: Scalar | Inline | list[Scalar], quote: Quote = Quote.AUTO) ->
 def _fits(key: str, inline: str, value: list[Item], fit: Fit) -> bool:
     if fit is Fit.VALUE_80:
         return len(inline) <= 80
-    # The tool writer measures the unquoted key and keeps multi-line strings apart.
+    # As the tools' output always was: the unquoted key counts, multi-line strings break.
     return len(key) + len(inline) + 3 <= 88 and not any("\n" in str(i.value) for i in value)
 
 
@@ -210,22 +211,19 @@ def _has_sub_tables(table: Table, tables: list[Table]) -> bool:
     return any(len(t.name) > depth and t.name[:depth] == table.name for t in tables)
 
 
-def render(tables: Iterable[Table], header: Iterable[str] = (), *, empty: bool = False) -> str:
-    """TOML text for *tables*, *header* comments first.
+def render(tables: Iterable[Table], *, empty: bool = False) -> str:
+    """TOML text for *tables*.
 
     A table without fields is left out, unless *empty* and none of *tables* is under it:
     then its header says it is there (a header above sub-tables only says they are).
     """
     chunks: list[str] = []
-    head = _comment_lines(header)
-    if head:
-        chunks.append("\n".join(head))
     tables = list(tables)
     for table in tables:
         if not table.fields and (not empty or _has_sub_tables(table, tables)):
             continue
         # A table's comments go right under its header: tomlkit keeps comments above a
-        # header with the table before it, where a merge could not find them.
+        # header with the table before it, where the writer could not find them.
         header = f"[[{key_path(table.name)}]]" if table.array else f"[{key_path(table.name)}]"
         lines = [header, *_comment_lines(table.comments)]
         for entry in table.fields:

@@ -64,7 +64,7 @@ class Unit:
     entries: Sequence[Entry] = ()
     #: a root table the file must hold exactly as the unit has it, or not at all
     exact_root: tuple[str, ...] | None = None
-    #: the legacy file's opening comments, above the unit's first new table
+    #: the legacy file's opening comments, above the ``[project]`` the unit adds
     header: tuple[str, ...] = ()
 
 

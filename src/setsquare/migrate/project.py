@@ -16,7 +16,6 @@ from setsquare.migrate.comments import unplaced_comments
 from setsquare.migrate.document import check_result, parse_pyproject, render_pyproject
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.merge import merge_tables, origins_of
 from setsquare.migrate.policy import PYPROJECT, Unit
 from setsquare.migrate.python_floor import stranded_pythons
 from setsquare.migrate.requirements.plan import plan_requirements
@@ -24,6 +23,7 @@ from setsquare.migrate.setup_cfg import Packaging, migrate_setup_cfg
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.strip import remove_sections
 from setsquare.migrate.tools import migrate_tools
+from setsquare.migrate.writer import origins_of, write
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -251,7 +251,7 @@ def _write_packaging(run: _Run) -> None:
     stranded = stranded_pythons(packaging)
     if stranded is not None:
         run.outcome.entries.append(Entry(Location(PYPROJECT), Action.TRANSFORMED, reason=stranded))
-    merge_tables(doc, Unit("packaging", packaging.tables, header=header))
+    write(doc, Unit("packaging", packaging.tables, header=header))
 
 
 def _migrate_requirements(run: _Run) -> None:
@@ -260,7 +260,7 @@ def _migrate_requirements(run: _Run) -> None:
         run.files, run.doc, run.packaging, remove_legacy=run.remove_legacy, sources=run.sources
     )
     run.outcome.entries.extend(entries)
-    merge_tables(run.doc, Unit("requirements", tables))
+    write(run.doc, Unit("requirements", tables))
     run.remove_files |= removed
     run.req_tables = tables
 

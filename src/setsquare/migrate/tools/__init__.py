@@ -19,11 +19,10 @@ from setsquare import legacy_sources
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.merge import place
-from setsquare.migrate.policy import decide
 from setsquare.migrate.tools import coverage, flake8, mypy, pytest, ruff
 from setsquare.migrate.tools.context import Tool, ToolContext
 from setsquare.migrate.tools.plan import Origin, tool_unit
+from setsquare.migrate.writer import write
 
 if TYPE_CHECKING:
     import tomlkit
@@ -125,11 +124,9 @@ def migrate_tools(
     entries: list[Entry] = []
     moved: set[Origin] = set()
     for name, plan in plans:
-        unit = tool_unit(name, plan, _SHADOWED_ROOTS.get(name))
-        verdict = decide(pyproject, unit)
+        verdict = write(pyproject, tool_unit(name, plan, _SHADOWED_ROOTS.get(name)))
         entries.extend(verdict.entries)
         if verdict.writes:
-            place(pyproject, unit)
             moved |= plan.origins
     if (flake8.PYPROJECT, flake8.TABLE) in moved:
         flake8.remove_table(pyproject)

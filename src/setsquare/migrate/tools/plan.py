@@ -3,7 +3,7 @@
 Mappers return the one model's `fragment.Table`s (issue #11), each field stating its
 ledger fact, the (file, INI section) it comes from, its quoting and list width. A tool
 is one `policy.Unit` that owns whole tables and is held back on a conflict;
-`merge.place` writes it, as it writes the packaging, once `policy.decide` says it may.
+`writer.write` writes it, as it writes the packaging, once `policy.decide` says it may.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.merge import place
 from setsquare.migrate.policy import OnConflict, Scope, Unit, decide
+from setsquare.migrate.writer import place
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

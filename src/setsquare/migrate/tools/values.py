@@ -137,7 +137,7 @@ def tool_field(
     literal: bool = False,
     element_comments: Mapping[int, tuple[str, ...]] | None = None,
 ) -> Field:
-    """A field as the tool writer writes it: basic (or literal) strings, lists fit to 88,
+    """A field as the tool mappers state it: basic (or literal) strings, lists fit to 88,
     the ledger line it yields and the (file, section) a conflict holds back.
 
     A list *value* is plain; *element_comments* go above its elements, by index.
@@ -178,7 +178,7 @@ class Source:
         literal: bool = False,
         element_comments: Mapping[int, tuple[str, ...]] | None = None,
     ) -> Field:
-        """*option* as a field of the one model, written as the tool writer writes."""
+        """*option* as a field of the one model, as the tool mappers state it (`tool_field`)."""
         where, comments = self.where(option), option.comments
         return tool_field(
             key, value, where, self.origin, action, reason, comments, literal, element_comments

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from setsquare.migrate import fragment
     from setsquare.migrate.ledger import Location
-    from setsquare.migrate.policy import Unit
+    from setsquare.migrate.policy import Unit, Verdict
 
 
 def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], Location | None]:
@@ -55,7 +55,7 @@ def _add_comment_lines(target: Table | TOMLDocument, comments: list[str]) -> Non
         target.add(tomlkit.comment(text))
 
 
-def _merge_container(
+def _splice(
     target: Table | TOMLDocument | OutOfOrderTableProxy,
     source: Container,
     path: tuple[str, ...],
@@ -88,7 +88,7 @@ def _merge_container(
         else:
             existing = target[name]
             if isinstance(item, Table) and isinstance(existing, (Table, OutOfOrderTableProxy)):
-                _merge_container(existing, item.value, here, added)
+                _splice(existing, item.value, here, added)
             elif here in UNION_KEYS:
                 for value in item.unwrap():
                     if value not in existing.unwrap():
@@ -157,15 +157,17 @@ def _prepend_comments(table: Table, comments: list[str]) -> None:
     table.trivia.indent = "".join(f"# {text}\n".replace("# \n", "#\n") for text in comments)
 
 
-def merge_tables(doc: TOMLDocument, unit: Unit) -> None:
-    """Merge *unit* into *doc* in place; raise `InputError` on a conflict.
+def write(doc: TOMLDocument, unit: Unit) -> Verdict:
+    """*unit* into *doc*, in place, when `policy.decide` lets it; its refusal raised.
 
     The unit's header (the legacy file's opening comments) goes above a new ``[project]``.
     """
-    refusal = decide(doc, unit).refusal
-    if refusal is not None:
-        raise refusal
-    place(doc, unit)
+    verdict = decide(doc, unit)
+    if verdict.refusal is not None:
+        raise verdict.refusal
+    if verdict.writes:
+        place(doc, unit)
+    return verdict
 
 
 def _parents_are_tables(doc: TOMLDocument, name: tuple[str, ...]) -> None:
@@ -203,7 +205,7 @@ def place(doc: TOMLDocument, unit: Unit) -> None:
     if comments and "project" not in doc and isinstance(project, Table):
         _prepend_comments(project, comments)
     added: list[Table] = []
-    _merge_container(doc, parsed, (), added)
+    _splice(doc, parsed, (), added)
     at_end = _last_tables(doc)
     for new in added:
         # A new table filed in the middle of the file (a split table comes after it)

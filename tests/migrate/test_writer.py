@@ -1,4 +1,4 @@
-"""Merging into an existing pyproject.toml: only owned keys change; equal values are no-ops."""
+"""Writing into an existing pyproject.toml: only owned keys change; equal values are no-ops."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from setsquare.errors import InputError
 from setsquare.migrate.build_system import ensure_build_system
 from setsquare.migrate.fragment import Field, Item, Table, items
 from setsquare.migrate.ledger import Location
-from setsquare.migrate.merge import merge_tables
 from setsquare.migrate.policy import Unit
+from setsquare.migrate.writer import write
 
 
 def project(**fields: object) -> list[Table]:
@@ -22,7 +22,7 @@ def project(**fields: object) -> list[Table]:
 
 def merged(text: str, tables: list[Table]) -> str:
     doc = tomlkit.parse(text)
-    merge_tables(doc, Unit("packaging", tables))
+    write(doc, Unit("packaging", tables))
     return doc.as_string()
 
 
@@ -103,7 +103,7 @@ FIXES = [
 
 
 @pytest.mark.parametrize(("text", "tables", "expected"), FIXES)
-def test_merge(text: str, tables: list[Table], expected: str) -> None:
+def test_write(text: str, tables: list[Table], expected: str) -> None:
     out = merged(text, tables)
     assert out == expected
     assert merged(out, tables) == out  # idempotent
