@@ -325,3 +325,41 @@ def test_a_fmt_off_ruff_s_formatter_ignores_goes_as_the_hook_asks(tmp_path: Path
     assert (root / "mod.py").read_text() == "x = [\n    1,  2,\n]\n"
     check = run([tool("ruff"), "check", "--no-cache", "--fix", "mod.py"], root)
     assert check.stdout.strip() == "All checks passed!"
+
+
+def test_a_file_ruff_cannot_parse_is_left_whole_and_the_rest_settles(tmp_path: Path) -> None:
+    """comtypes 1.1.10: `ruff format` skips a Python 2 file and exits 2 after formatting
+    the rest, which stopped the rounds after one: the noqa `--add-noqa` had written was
+    left on the line the formatter moved it to, and a second baseline moved it back."""
+    config = (
+        f"repos:\n  - repo: {BUNDLE}\n    rev: v1\n    hooks:\n"
+        "      - id: trailing-whitespace\n      - id: ruff-check\n      - id: ruff-format\n"
+    )
+    python2 = b'print "x"   \nimport os\n'
+    root = _tree(
+        tmp_path / "repo",
+        {
+            ".pre-commit-config.yaml": config,
+            "pyproject.toml": '[tool.ruff.lint]\nselect = ["RUF012", "RUF100"]\n',
+            "mod.py": 'class A:\n    items = [("a", 1),\n             ("b", 2)]\n',
+            "old.py": python2,
+        },
+    )
+    actions = apply_baseline(root, bundle_url=BUNDLE)
+    assert (root / "mod.py").read_text() == (
+        'class A:\n    items = [  # noqa: RUF012\n        ("a", 1),\n        ("b", 2),\n    ]\n'
+    )
+    assert (root / "old.py").read_bytes() == python2
+    notes = [action for action in actions if "cannot parse" in action]
+    assert notes == [
+        (
+            "baseline: Ruff cannot parse 1 file(s), left as they are: old.py; the ruff hooks "
+            "will fail on them\nhint: port them to Python 3, or add them to the hooks' "
+            "`exclude:` and to `extend-exclude` under [tool.ruff], then run "
+            "`setsquare adopt --baseline` again"
+        )
+    ]
+    assert not any("could not run" in action for action in actions), actions
+    before = _snapshot(root)
+    apply_baseline(root, bundle_url=BUNDLE)
+    assert _snapshot(root) == before

@@ -16,6 +16,7 @@ then is the difference written, through one `ChangeSet`.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -28,7 +29,14 @@ from setsquare._git import listed_files
 from setsquare.adopt.baseline_jobs import plan_runs
 from setsquare.adopt.baseline_names import record_by_name
 from setsquare.adopt.baseline_report import Report, some, summary
-from setsquare.adopt.baseline_run import RuffError, codeless_findings, decoded, do, remaining
+from setsquare.adopt.baseline_run import (
+    RuffError,
+    codeless_findings,
+    decoded,
+    do,
+    remaining,
+    unparsable,
+)
 from setsquare.adopt.mypy_baseline_run import MAX_MYPY_RUNS, bundle_mypy_hook, record
 from setsquare.changes import ChangeSet, read_text, validate
 from setsquare.errors import OutputError
@@ -135,12 +143,32 @@ def _record_codeless(runs: Sequence[Run], scratch: Path, report: Report) -> bool
     return True
 
 
+def _parsable(runs: Sequence[Run], scratch: Path, report: Report) -> list[Run]:
+    """*runs* without the files Ruff cannot parse, which are left byte for byte and named:
+    Ruff would skip them (`ruff format` exiting 2 midway through a round), so a fixed
+    point is reached only without them, and a half-baselined file helps nobody."""
+    broken = unparsable(runs, scratch)
+    if not broken:
+        return list(runs)
+    report.notes.append(
+        f"baseline: Ruff cannot parse {len(broken)} file(s), left as they are: "
+        f"{', '.join(broken)}; the ruff hooks will fail on them\n"
+        "hint: port them to Python 3, or add them to the hooks' `exclude:` and to "
+        "`extend-exclude` under [tool.ruff], then run `setsquare adopt --baseline` again"
+    )
+    skipped = frozenset(broken)
+    return [
+        dataclasses.replace(run, files=tuple(name for name in run.files if name not in skipped))
+        for run in runs
+    ]
+
+
 def _settle(
     root: Path, scratch: Path, config: Mapping[str, Any], bundle_url: str, report: Report
 ) -> list[Run]:
     """Run the jobs, then mypy and the jobs again, on *scratch* until nothing moves."""
     names = [name for name in listed_files(root) or [] if (root / name).is_file()]
-    runs = plan_runs(config, names, _tags(root))
+    runs = _parsable(plan_runs(config, names, _tags(root)), scratch, report)
     _fixpoint(runs, scratch, report)
     mypy_hook = bundle_mypy_hook(config, bundle_url)
     if mypy_hook is not None:
@@ -189,6 +217,8 @@ def _write(
             "hint: commit what `pre-commit run --all-files` changes"
         )
     if unparsed:
+        for names in report.changed.values():  # the summary counts what was written
+            names.difference_update(unparsed)
         report.notes.append(
             f"baseline: {some(unparsed)} left as they are: they do not parse here "
             f"(Python {sys.version_info.major}.{sys.version_info.minor}), so the hooks "

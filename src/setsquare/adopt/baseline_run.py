@@ -113,6 +113,41 @@ def _diagnostics(run: Run, scratch: Path) -> list[dict[str, Any]]:
     return [item for item in diagnostics if isinstance(item, dict)]
 
 
+def unparsable(runs: Sequence[Run], scratch: Path) -> list[str]:
+    """The files a Ruff job would see that Ruff cannot parse (Python 2 code, say).
+
+    `ruff format` skips such a file and exits 2, having formatted the others, and
+    `ruff check` neither fixes nor records anything in it: the baseline leaves these
+    files out of every job, so the rest settles and they stay byte for byte. `ruff format
+    --check` reports exactly the parse errors (a semantic error such as a duplicate
+    parameter parses, and is formatted); a Ruff that refuses its configuration prints
+    no JSON, and the rounds report that.
+    """
+    files = sorted(
+        {name for run in runs if run.job in (RUFF_FORMAT, RUFF_CHECK) for name in run.files}
+    )
+    if not files:
+        return []
+    command = ["format", "--check", "--no-cache", "--force-exclude", "--output-format=json"]
+    probe = subprocess.run(
+        [executable("ruff"), *command, *files],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        diagnostics = json.loads(probe.stdout or "[]")
+    except ValueError:
+        return []
+    base = scratch.resolve()
+    broken = (item for item in diagnostics if isinstance(item, dict))
+    return sorted(
+        {_relative(item, base) for item in broken if item.get("code") == "invalid-syntax"}
+    )
+
+
 def remaining(run: Run, scratch: Path) -> list[str]:
     """Files where the ruff-check hook would still report or fix something: notebooks
     (`--add-noqa` skips them) and findings whose noqa comment cannot be placed."""
