@@ -6,7 +6,8 @@ import pytest
 import tomlkit
 from packaging.version import Version
 
-from setsquare.adopt.pyproject_tables import RUFF_SELECT, add_tables
+from setsquare.adopt.pyproject_tables import add_tables
+from setsquare.adopt.ruff_config import RUFF_SELECT
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:

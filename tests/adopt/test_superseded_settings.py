@@ -215,14 +215,140 @@ def test_flake8_config_is_left_alone_when_ruff_already_selects() -> None:
     pyproject = PROJECT + '\n[tool.ruff.lint]\nselect = ["E", "F"]\n'
     replaced = find(yaml.safe_load(PIP_TOOLS_HOOKS)["repos"], PINS)
     change = move_settings(pyproject, "pyproject.toml", replaced, flake8_ini=FLAKE8)
-    assert change.text is None
-    # isort is gone and the project's own select has no I: said, with the fix.
+    # isort is gone: its rules join the project's own select, nothing else changes.
+    assert change.text == PROJECT + '\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n'
     assert change.lines == [
-        (
-            'isort: Ruff\'s select has no "I", so nothing does its job now; hint: add "I" to '
-            "[tool.ruff.lint] select"
-        )
+        "pyproject.toml: [tool.ruff.lint] select also has I: the rules that do the jobs of isort"
     ]
+
+
+#: isort, pyupgrade, autoflake and fix-encoding-pragma, each replaced by ruff-check.
+IMPORT_HOOKS = """repos:
+- repo: https://github.com/PyCQA/isort
+  rev: 5.13.2
+  hooks:
+  - id: isort
+- repo: https://github.com/asottile/pyupgrade
+  rev: v3.15.0
+  hooks:
+  - id: pyupgrade
+- repo: https://github.com/PyCQA/autoflake
+  rev: v2.2.1
+  hooks:
+  - id: autoflake
+- repo: https://github.com/pre-commit/pre-commit-hooks
+  rev: v4.5.0
+  hooks:
+  - id: fix-encoding-pragma
+"""
+
+
+@pytest.mark.parametrize(
+    ("ruff", "written", "line", "hooks"),
+    [
+        pytest.param(
+            '[tool.ruff.lint]\nselect = [\n    "E",\n    "F",  # pyflakes\n]\n',
+            (
+                '[tool.ruff.lint]\nselect = [\n    "E",\n    "F",  # pyflakes\n'
+                '    "I",\n    "UP",\n]\n'
+            ),
+            "[tool.ruff.lint] select also has I, UP",
+            "isort, pyupgrade, fix-encoding-pragma",
+            id="select-multiline-comment-kept",
+        ),
+        pytest.param(
+            '[tool.ruff.lint]\nselect = ["E4", "F"]\nextend-select = ["B"]\n',
+            '[tool.ruff.lint]\nselect = ["E4", "F"]\nextend-select = ["B", "I", "UP"]\n',
+            "[tool.ruff.lint] extend-select also has I, UP",
+            "isort, pyupgrade, fix-encoding-pragma",
+            id="their-extend-select",
+        ),
+        pytest.param(
+            '[tool.ruff]\nselect = ["E", "F401"]\n',
+            '[tool.ruff]\nselect = ["E", "F401", "I", "UP", "F841"]\n',
+            "[tool.ruff] select also has I, UP, F841",
+            "isort, pyupgrade, autoflake, fix-encoding-pragma",
+            id="top-level-select-of-older-ruff",
+        ),
+    ],
+)
+def test_the_rules_of_each_replaced_hook_join_their_select(
+    ruff: str, written: str, line: str, hooks: str
+) -> None:
+    """No job is lost: isort's I, pyupgrade's UP (and UP009 of fix-encoding-pragma),
+    autoflake's F401 and F841 go where the project lists its rules."""
+    replaced = find(yaml.safe_load(IMPORT_HOOKS)["repos"], PINS)
+    change = move_settings(PROJECT + "\n" + ruff, "pyproject.toml", replaced)
+    assert change.text == PROJECT + "\n" + written
+    assert change.lines == [f"pyproject.toml: {line}: the rules that do the jobs of {hooks}"]
+    again = move_settings(change.text, "pyproject.toml", replaced)
+    assert (again.text, again.lines) == (None, [])
+
+
+def test_a_rule_they_ignore_is_added_and_the_ignore_named() -> None:
+    pyproject = PROJECT + '\n[tool.ruff.lint]\nselect = ["E", "F"]\nignore = ["I001"]\n'
+    change = move_settings(pyproject, "pyproject.toml", _hooks("", "--profile=black"))
+    assert change.text is not None
+    assert 'select = ["E", "F", "I"]' in change.text
+    assert change.lines[-1] == (
+        "pyproject.toml: Ruff's ignore has I001, so part of the job of isort (I) stays "
+        "undone; hint: remove I001 from [tool.ruff.lint] ignore if Ruff is to do it"
+    )
+
+
+def test_the_settings_go_to_the_ruff_toml_ruff_reads() -> None:
+    """Ruff reads ruff.toml instead of pyproject.toml: keys at its top level, `[lint]`."""
+    ruff_toml = 'line-length = 99\n\n[lint]\nselect = ["E", "F"]\n'
+    change = move_settings(
+        PROJECT,
+        "pyproject.toml",
+        _hooks("--skip-string-normalization", "--profile=black, -p, acme"),
+        ruff_toml=("ruff.toml", ruff_toml),
+    )
+    assert change.text is None
+    assert change.ruff_text == (
+        'line-length = 99\n\n[lint]\nselect = ["E", "F", "I"]\n'
+        '\n[lint.isort]\nknown-first-party = ["acme"]\n'
+        '\n[format]\nquote-style = "preserve"\n'
+    )
+    assert change.lines == [
+        "ruff.toml: set [format] quote-style (from black's `skip-string-normalization`)",
+        "ruff.toml: set [lint.isort] known-first-party (from isort's `known_first_party`)",
+        "ruff.toml: [lint] select also has I: the rules that do the jobs of isort",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ruff_toml", "written", "lines"),
+    [
+        pytest.param(
+            "",
+            "line-length = 100\n",
+            [".ruff.toml: set line-length (from black's `line-length`)"],
+            id="empty-file-gets-it",
+        ),
+        pytest.param(
+            'extend-exclude = ["docs"]\n',
+            None,
+            [
+                (
+                    "black's `line-length` not carried over (conflict: .ruff.toml already has "
+                    "settings of its own, without line-length)"
+                )
+            ],
+            id="settings-of-its-own-win-as-in-pyproject",
+        ),
+    ],
+)
+def test_black_s_line_length_and_a_ruff_toml_without_pyproject(
+    ruff_toml: str, written: str | None, lines: list[str]
+) -> None:
+    """No pyproject.toml is needed where Ruff reads a ruff.toml; a top level with settings
+    is the user's, as `[tool.ruff]` is in pyproject.toml."""
+    change = move_settings(
+        None, "pyproject.toml", _hooks("--line-length=100"), ruff_toml=(".ruff.toml", ruff_toml)
+    )
+    assert (change.text, change.ruff_text, change.lines) == (None, written, lines)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from packaging.utils import canonicalize_name
 from tomlkit.exceptions import ParseError
 
 from setsquare._toml import check_shape
+from setsquare.adopt.ruff_config import PYPROJECT, add_select
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,17 +24,13 @@ if TYPE_CHECKING:
 
     from packaging.version import Version
 
-#: The rule families the template selects: explicit, never Ruff's moving default set.
-RUFF_SELECT = (
-    "F", "E", "W", "I", "UP", "B", "C4", "SIM", "RET", "PT", "PTH", "TC", "FA", "PGH", "RUF",
-    "ISC", "T20",
-)  # fmt: skip
-
 
 @dataclass
 class TablesChange:
     text: str
     actions: list[str] = field(default_factory=list)
+    #: what was left to the user, one line each with a `hint:`
+    notes: list[str] = field(default_factory=list)
 
 
 def parse(text: str, path: str) -> tomlkit.TOMLDocument:
@@ -77,26 +74,10 @@ def add_tables(
         tool = tomlkit.table(is_super_table=True)
         doc["tool"] = tool
 
-    ruff = tool.get("ruff")
-    has_select = ruff is not None and ("select" in ruff or "select" in (ruff.get("lint") or {}))
-    if not has_select and "ruff" not in legacy_tools:
-        if ruff is None:
-            ruff = tomlkit.table()
-            tool["ruff"] = ruff
-        lint = ruff.get("lint")
-        if lint is None:
-            lint = tomlkit.table()
-            ruff["lint"] = lint
-        select = tomlkit.array()
-        select.extend(RUFF_SELECT)
-        select.multiline(True)
-        if isinstance(lint, tomlkit.items.Table) and not lint.is_super_table():
-            lint.add(tomlkit.comment("Explicit rules: Ruff's default set moved in 0.16 and 0.17."))
-            lint.add("select", select)
-        else:
-            # `lint.x = ...` dotted keys (pyproject-fmt's style): add one more, no comment.
-            lint["select"] = select
-        change.actions.append("pyproject.toml: set [tool.ruff.lint] select (explicit rule list)")
+    if "ruff" not in legacy_tools:
+        select = add_select(doc, PYPROJECT)
+        change.actions.extend(select.actions)
+        change.notes.extend(select.notes)
 
     if "mypy" not in tool and "mypy" not in legacy_tools:
         mypy = tomlkit.table()

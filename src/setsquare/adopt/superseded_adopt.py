@@ -45,6 +45,8 @@ class ConfigStep:
     actions: list[str] = field(default_factory=list)
     #: what was found and left alone, one line each with a hint
     notes: list[str] = field(default_factory=list)
+    #: the ruff.toml or .ruff.toml Ruff reads, with the moved settings (None: unchanged)
+    ruff_text: str | None = None
 
 
 def plan_config(
@@ -57,10 +59,12 @@ def plan_config(
     pins: Mapping[str, Version],
     replace: bool,
     flake8_ini: str | None = None,
+    ruff_toml: tuple[str, str] | None = None,
 ) -> ConfigStep:
     """The new `.pre-commit-config.yaml` and pyproject.toml texts, and what to say.
 
-    *flake8_ini* is the text of `.flake8`, when there is one (see `move_settings`).
+    *flake8_ini* is the text of `.flake8`, when there is one, and *ruff_toml* the (name,
+    text) of the ruff.toml Ruff reads instead of pyproject.toml (see `move_settings`).
     """
 
     def hold(hook: Found) -> str:
@@ -70,7 +74,7 @@ def plan_config(
             for key, value in hook_settings(hook).items()
             if key != "target-version" and (key, value) != ("profile", "black")
         }
-        if pyproject_text is None and settings:
+        if pyproject_text is None and ruff_toml is None and settings:
             listed = ", ".join(f"{key} = {value}" for key, value in settings.items())
             return (
                 f"its settings ({listed}) have no pyproject.toml to go to; "
@@ -103,9 +107,13 @@ def plan_config(
         found.replaced,
         flake8_ini=flake8_ini,
         texts=[config_text],
+        ruff_toml=ruff_toml,
     )
     step = ConfigStep(
-        skip.text, settings.text if settings.text is not None else pyproject_text, on_ci
+        skip.text,
+        settings.text if settings.text is not None else pyproject_text,
+        on_ci,
+        ruff_text=settings.ruff_text,
     )
 
     for hook in found.replaced:

@@ -2,41 +2,54 @@
 
 The Ruff plan made from black's and isort's settings gets the rules the replaced hooks'
 jobs need added to a `select` it writes (`with_rules`), a black target-version older
-than Ruff reads raised to Ruff's oldest (`ruff_targets`); `rules_missing` names each
-replaced hook whose job the project's own select leaves undone.
+than Ruff reads raised to Ruff's oldest (`ruff_targets`); `add_missing_rules` adds them
+to the project's own select, so no replaced hook's job is left undone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import tomlkit
+
+from setsquare.adopt.ruff_config import PYPROJECT
 from setsquare.migrate.fragment import items
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from setsquare.adopt.ruff_config import RuffConfig
     from setsquare.adopt.superseded import Found
     from setsquare.migrate.fragment import Table
 
-__all__ = ["ruff_select", "ruff_targets", "rules_missing", "with_rules"]
+__all__ = ["add_missing_rules", "ruff_select", "ruff_targets", "with_rules"]
 
 #: Ruff's oldest `target-version` (black's is py33)
 _RUFF_OLDEST = (3, 7)
 
 
-def ruff_select(doc: Any) -> list[str] | None:
-    """The Ruff rules pyproject.toml selects (with extend-select); None when it selects none."""
-    ruff_table = doc.get("tool", {}).get("ruff", {})
+def ruff_select(doc: Any, config: RuffConfig = PYPROJECT) -> list[str] | None:
+    """The Ruff rules *doc* selects (with extend-select); None when it selects none."""
     found = None
-    for table in (ruff_table, ruff_table.get("lint", {})):
+    for table in _tables(doc, config):
         if "select" in table:
             found = [str(code) for code in table["select"]]
     if found is None:
         return None
-    for table in (ruff_table, ruff_table.get("lint", {})):
+    for table in _tables(doc, config):
         found += [str(code) for code in table.get("extend-select", [])]
     return found
+
+
+def _tables(doc: Any, config: RuffConfig) -> list[Any]:
+    """Ruff's top-level table and its lint table, where they are tables."""
+    root = config.root(doc)
+    if not isinstance(root, Mapping):
+        return []
+    lint = root.get("lint")
+    return [root, lint] if isinstance(lint, Mapping) else [root]
 
 
 def _covered(rule: str, select: Sequence[str]) -> bool:
@@ -61,7 +74,9 @@ def with_rules(tables: list[Table], replaced: Sequence[Found]) -> tuple[list[Tab
     return result, added
 
 
-def ruff_targets(tables: list[Table], lines: list[str]) -> list[Table]:
+def ruff_targets(
+    tables: list[Table], lines: list[str], config: RuffConfig = PYPROJECT
+) -> list[Table]:
     """*tables* with a target-version older than Ruff's oldest raised to it: Ruff refuses to
     read a pyproject.toml with `py36` (black's oldest), which stops every Ruff hook."""
     result = []
@@ -71,9 +86,14 @@ def ruff_targets(tables: list[Table], lines: list[str]) -> list[Table]:
             value = str(entry.value)
             if entry.key == "target-version" and _version_key(value) < _RUFF_OLDEST:
                 oldest = f"py{_RUFF_OLDEST[0]}{_RUFF_OLDEST[1]}"
+                setting = f'target-version = "{oldest}"'
                 lines.append(
                     f"black's target {value} is older than Ruff's oldest: "
-                    f'[tool.ruff] target-version = "{oldest}"'
+                    + (
+                        f"[tool.ruff] {setting}"
+                        if config == PYPROJECT
+                        else f"{setting} in {config.path}"
+                    )
                 )
                 fields.append(replace(entry, value=oldest))
             else:
@@ -89,17 +109,64 @@ def _version_key(target: str) -> tuple[int, int]:
     return int(digits[0]), int(digits[1:])
 
 
-def rules_missing(select: list[str] | None, replaced: Sequence[Found]) -> list[str]:
-    """A line for each replaced hook whose job the project's own Ruff select leaves undone."""
+def add_missing_rules(doc: Any, config: RuffConfig, replaced: Sequence[Found]) -> list[str]:
+    """*doc*'s own select given the rules the replaced hooks' jobs need, where it lacks
+    them; a line saying what was added, or why nothing could be.
+
+    Removing isort while Ruff selects no `I` would leave imports unsorted: the job moves
+    to Ruff only with its rules. They go where the project lists its rules: into its
+    `extend-select` when the table with its `select` has one, else into that `select`.
+    """
+    select = ruff_select(doc, config)
     if select is None:
         return []  # adopt adds its own select, which has every rule the table names
-    lines = []
+    missing: dict[str, list[str]] = {}
     for found in replaced:
-        missing = [rule for rule in found.replacement.rules if not _covered(rule, select)]
-        if missing:
-            codes = ", ".join(f'"{rule}"' for rule in missing)
+        for rule in found.replacement.rules:
+            if not _covered(rule, [*select, *missing]) or rule in missing:
+                missing.setdefault(rule, []).append(found.hook_id)
+    if not missing:
+        return []
+    # [lint]'s select wins over a top-level one (Ruff's older place for it).
+    depth, table = next(
+        (d, t) for d, t in reversed(list(enumerate(_tables(doc, config)))) if "select" in t
+    )
+    key = "extend-select" if "extend-select" in table else "select"
+    name = config.name(*(("lint",) if depth else ()))
+    hooks = ", ".join(
+        dict.fromkeys(
+            found.hook_id
+            for found in replaced
+            if any(not _covered(rule, select) for rule in found.replacement.rules)
+        )
+    )
+    codes = ", ".join(f'"{rule}"' for rule in missing)
+    array = table[key]
+    if not isinstance(array, tomlkit.items.Array):
+        return [
+            (
+                f"{config.path}: Ruff's select has no {codes}, so nothing does the job of "
+                f"{hooks} now; hint: add {codes} to {name} {key}"
+            )
+        ]
+    array.extend(missing)
+    lines = [
+        (
+            f"{config.path}: {name} {key} also has {', '.join(missing)}: the rules that do "
+            f"the jobs of {hooks}"
+        )
+    ]
+    ignores = [str(code) for table in _tables(doc, config) for code in _ignored(table)]
+    for rule, rule_hooks in missing.items():
+        overlap = [code for code in ignores if code.startswith(rule) or rule.startswith(code)]
+        if overlap:
             lines.append(
-                f"{found.hook_id}: Ruff's select has no {codes}, so nothing does its job now; "
-                f"hint: add {codes} to [tool.ruff.lint] select"
+                f"{config.path}: Ruff's ignore has {', '.join(overlap)}, so part of the job of "
+                f"{', '.join(rule_hooks)} ({rule}) stays undone; hint: remove "
+                f"{', '.join(overlap)} from {name} ignore if Ruff is to do it"
             )
     return lines
+
+
+def _ignored(table: Any) -> list[Any]:
+    return [*table.get("ignore", []), *table.get("extend-ignore", [])]

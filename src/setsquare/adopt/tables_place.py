@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from setsquare import legacy_sources
+from setsquare._toml import tomllib
+from setsquare.adopt.ruff_config import PYPROJECT, extend_words, extended, located, ruff_file
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -30,6 +32,8 @@ LEGACY_TOOL_FILES = {
 }
 
 TABLES = "the Ruff, mypy and pytest tables"
+#: The same, where Ruff reads a ruff.toml, which gets Ruff's `select` without a pyproject.toml.
+TABLES_BESIDE_RUFF_TOML = "the mypy and pytest tables"
 
 
 def legacy_tools(root: Traversable) -> frozenset[str]:
@@ -65,9 +69,17 @@ def without_pyproject(*, migrate_moves: bool) -> Step:
 
 def ruff_select_step(root: Traversable, *, migrate_moves: bool) -> Step | None:
     """Why `setsquare adopt` does not set an explicit Ruff `select`, and what the user must
-    do; None where adopt sets it (wherever there is a pyproject.toml: from `.flake8` when
-    there is one, as migrate maps it, or the template's rules)."""
-    if root.joinpath("pyproject.toml").is_file():
-        return None
+    do; None where adopt sets it: in the file Ruff reads (a ruff.toml or .ruff.toml, even
+    without a pyproject.toml, else pyproject.toml: from `.flake8` when there is one, as
+    migrate maps it, or the template's rules), unless that file `extend`s another."""
+    name = ruff_file(root)
+    config = located(name or PYPROJECT.path)
+    if name is not None or root.joinpath(PYPROJECT.path).is_file():
+        try:
+            data = tomllib.loads(root.joinpath(config.path).read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None  # the check that reads the file names it
+        parent = extended(data, config)
+        return None if parent is None else Step(*extend_words(config, parent))
     step = without_pyproject(migrate_moves=migrate_moves)
     return Step(f"there is no pyproject.toml to set it in; {step.why}", step.hint)

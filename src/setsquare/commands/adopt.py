@@ -22,8 +22,14 @@ from setsquare.adopt.precommit_config import BUNDLE_URL
 from setsquare.adopt.pyproject_tables import add_tables
 from setsquare.adopt.relock import relock
 from setsquare.adopt.requirement_pins import repin_requirements
+from setsquare.adopt.ruff_config import ruff_file, ruff_select_in
 from setsquare.adopt.superseded_adopt import plan_config
-from setsquare.adopt.tables_place import TABLES, legacy_tools, without_pyproject
+from setsquare.adopt.tables_place import (
+    TABLES,
+    TABLES_BESIDE_RUFF_TOML,
+    legacy_tools,
+    without_pyproject,
+)
 from setsquare.adopt.workflows import (
     GITLAB_NOTE,
     WorkflowPlan,
@@ -83,6 +89,10 @@ def adopt(
         with contextlib.suppress(InputError):  # a README that is not UTF-8 shows no badge
             readmes.append(read_text(root, name) or "")
     pins = bundle_pins()
+    # Ruff reads a ruff.toml or .ruff.toml instead of pyproject.toml: its settings go there.
+    ruff_name = ruff_file(root)
+    ruff_text = read_text(root, ruff_name) if ruff_name is not None else None
+    ruff_toml = (ruff_name, ruff_text) if ruff_name is not None and ruff_text is not None else None
     step = plan_config(
         config_text,
         pyproject_text,
@@ -92,6 +102,7 @@ def adopt(
         pins=pins,
         replace=not keep_superseded,
         flake8_ini=read_text(root, ".flake8"),
+        ruff_toml=ruff_toml,
     )
     legacy = legacy_tools(root)
     tables = None
@@ -102,8 +113,11 @@ def adopt(
             bundle=pins,
             mypy_files=_mypy_files(root),
             has_tests=(root / "tests").is_dir(),
-            legacy_tools=legacy,
+            legacy_tools=legacy | ({"ruff"} if ruff_toml is not None else set()),
         )
+    ruff_change = None
+    if ruff_toml is not None:
+        ruff_change = ruff_select_in(step.ruff_text or ruff_toml[1], ruff_toml[0], legacy=legacy)
     requirements = repin_requirements(_requirement_files(root), pins)
     on_gitlab = gitlab_only(root)
     workflow = (
@@ -122,6 +136,14 @@ def adopt(
     if tables is not None and tables.text != pyproject_text:
         changes.write("pyproject.toml", tables.text)
         actions.extend(tables.actions)
+    for note in tables.notes if tables is not None else []:
+        print(note)
+    if ruff_toml is not None and ruff_change is not None:
+        if ruff_change.text != ruff_toml[1]:
+            changes.write(ruff_toml[0], ruff_change.text)
+        actions.extend(ruff_change.select.actions)
+        for note in ruff_change.select.notes:
+            print(note)
     for rel, text in requirements.texts.items():
         changes.write(rel, text)
     actions.extend(requirements.actions)
@@ -161,7 +183,8 @@ def _legacy_lines(root: Path, *, pyproject: bool) -> list[str]:
     lines = []
     if not pyproject:
         step = without_pyproject(migrate_moves=bool(findings))
-        lines += [f"pyproject.toml: none, so {TABLES} were not added: {step.why}"]
+        tables = TABLES if ruff_file(root) is None else TABLES_BESIDE_RUFF_TOML
+        lines += [f"pyproject.toml: none, so {tables} were not added: {step.why}"]
         lines += [f"hint: {step.hint}"]
     lines += [finding.render() for finding in findings]
     if any(finding.conflict for finding in findings):
