@@ -17,9 +17,86 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class LegacySource:
+class ToolSections:
+    """The sections of one legacy file that hold one tool's settings."""
+
+    tool: str
     #: Repo-relative path: only the project root's copy counts (a setup.py under
     #: docs/examples/ or a pytest.ini among test fixtures is data, not configuration).
+    path: str
+    #: Section names, and name prefixes, that are the tool's (none: the file is Python).
+    names: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+
+    def holds(self, section: str) -> bool:
+        """Whether the section named *section* holds this tool's settings."""
+        return section in self.names or section.startswith(self.prefixes)
+
+
+_PYTEST = ("pytest",)
+_MYPY = {"names": ("mypy",), "prefixes": ("mypy-",)}
+_ISORT = ("isort", "tool:isort")
+_FLAKE8 = ("flake8", "flake8:local-plugins")
+_COVERAGE = ("coverage:",)
+#: Each tool's files in the order the tool itself looks for them: the first one with a
+#: section of the tool's is the one it reads, and the others are shadowed.
+SECTIONS: tuple[ToolSections, ...] = (
+    ToolSections(
+        "packaging",
+        "setup.cfg",
+        names=(
+            "metadata",
+            "options",
+            "options.packages.find",
+            "options.package_data",
+            "options.exclude_package_data",
+            "options.data_files",
+            "options.entry_points",
+            "options.extras_require",
+        ),
+    ),
+    ToolSections("packaging", "setup.py"),
+    ToolSections("flake8", "setup.cfg", names=_FLAKE8),
+    ToolSections("flake8", "tox.ini", names=_FLAKE8),
+    ToolSections("flake8", ".flake8", names=_FLAKE8),
+    ToolSections("isort", ".isort.cfg", names=("settings", "isort")),
+    ToolSections("isort", "setup.cfg", names=_ISORT),
+    ToolSections("isort", "tox.ini", names=_ISORT),
+    ToolSections("pytest", "pytest.ini", names=_PYTEST),
+    ToolSections("pytest", ".pytest.ini", names=_PYTEST),
+    ToolSections("pytest", "tox.ini", names=_PYTEST),
+    ToolSections("pytest", "setup.cfg", names=("tool:pytest",)),
+    ToolSections("mypy", "mypy.ini", **_MYPY),
+    ToolSections("mypy", ".mypy.ini", **_MYPY),
+    ToolSections("mypy", "setup.cfg", **_MYPY),
+    ToolSections(
+        "coverage",
+        ".coveragerc",
+        names=("run", "report", "html", "xml", "json", "lcov", "paths"),
+        prefixes=_COVERAGE,
+    ),
+    ToolSections("coverage", "setup.cfg", prefixes=_COVERAGE),
+    ToolSections("coverage", "tox.ini", prefixes=_COVERAGE),
+)
+
+#: Where each tool's settings go in pyproject.toml (flake8's and isort's: to Ruff).
+TARGETS = {
+    "packaging": "project",
+    "flake8": "tool.ruff",
+    "isort": "tool.ruff",
+    "pytest": "tool.pytest",
+    "mypy": "tool.mypy",
+    "coverage": "tool.coverage",
+}
+
+
+def sections_of(tool: str) -> tuple[ToolSections, ...]:
+    """*tool*'s rows of `SECTIONS`, in the order the tool looks."""
+    return tuple(row for row in SECTIONS if row.tool == tool)
+
+
+@dataclass(frozen=True)
+class LegacySource:
     path: str
     #: The tools (or "packaging") whose configuration the file holds.
     tools: tuple[str, ...]
@@ -29,17 +106,23 @@ class LegacySource:
     read_when_empty: bool = False
 
 
+def _source(path: str, *, standalone: bool = False, read_when_empty: bool = False) -> LegacySource:
+    tools = tuple(dict.fromkeys(row.tool for row in SECTIONS if row.path == path))
+    return LegacySource(path, tools, standalone, read_when_empty)
+
+
+#: Every legacy file, in the order the check-legacy-config hook's ``files:`` lists them.
 SOURCES: tuple[LegacySource, ...] = (
-    LegacySource("setup.cfg", ("packaging", "flake8", "isort", "pytest", "mypy", "coverage")),
-    LegacySource("setup.py", ("packaging",)),
-    LegacySource("tox.ini", ("flake8", "isort", "pytest", "coverage")),
-    LegacySource(".flake8", ("flake8",), standalone=True),
-    LegacySource(".isort.cfg", ("isort",), standalone=True),
-    LegacySource("pytest.ini", ("pytest",), standalone=True, read_when_empty=True),
-    LegacySource(".pytest.ini", ("pytest",), standalone=True, read_when_empty=True),
-    LegacySource("mypy.ini", ("mypy",), standalone=True, read_when_empty=True),
-    LegacySource(".mypy.ini", ("mypy",), standalone=True, read_when_empty=True),
-    LegacySource(".coveragerc", ("coverage",), standalone=True, read_when_empty=True),
+    _source("setup.cfg"),
+    _source("setup.py"),
+    _source("tox.ini"),
+    _source(".flake8", standalone=True),
+    _source(".isort.cfg", standalone=True),
+    _source("pytest.ini", standalone=True, read_when_empty=True),
+    _source(".pytest.ini", standalone=True, read_when_empty=True),
+    _source("mypy.ini", standalone=True, read_when_empty=True),
+    _source(".mypy.ini", standalone=True, read_when_empty=True),
+    _source(".coveragerc", standalone=True, read_when_empty=True),
 )
 
 BY_PATH = {source.path: source for source in SOURCES}

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from setsquare import legacy_sources
 from setsquare.errors import InputError
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.setup_cfg.attr import version_module_paths
@@ -35,17 +36,14 @@ if TYPE_CHECKING:
 
 PATH = "setup.cfg"
 
-#: Sections this module owns; everything else in setup.cfg is left where it is.
-OWNED = {
-    "metadata",
-    "options",
-    "options.packages.find",
-    "options.package_data",
-    "options.exclude_package_data",
-    "options.data_files",
-    "options.entry_points",
-    "options.extras_require",
-}
+#: Sections this module owns (the declared table's); everything else in setup.cfg is left
+#: where it is.
+OWNED = frozenset(
+    name
+    for row in legacy_sources.sections_of("packaging")
+    if row.path == PATH
+    for name in row.names
+)
 
 
 @dataclass

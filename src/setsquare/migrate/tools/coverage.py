@@ -10,28 +10,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from setsquare import legacy_sources
 from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
+from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.ini import IniFile, IniOption
     from setsquare.migrate.tools.context import ToolContext
 
 NAME = "coverage"
-_KNOWN = ("run", "report", "html", "xml", "json", "lcov", "paths")
-_PREFIXED = sections_prefixed("", "coverage:")
-
-
-def _rc_sections(ini: IniFile) -> list[IniSection]:
-    return [s for s in ini.sections if s.name in _KNOWN or s.name.startswith("coverage:")]
-
-
-CANDIDATES = ((".coveragerc", _rc_sections), ("setup.cfg", _PREFIXED), ("tox.ini", _PREFIXED))
+#: coverage's own sections (any other in .coveragerc is a plugin's): the declared table's.
+_KNOWN = next(row.names for row in legacy_sources.sections_of(NAME) if row.path == ".coveragerc")
+CANDIDATES = candidates(NAME)
+_FIND = dict(CANDIDATES)
 
 _LISTS = {
     "run": {
@@ -93,7 +89,7 @@ def _winner(inis: Mapping[str, IniFile]) -> str | None:
     if ".coveragerc" in inis:
         return ".coveragerc"
     for path in ("setup.cfg", "tox.ini"):
-        if path in inis and _PREFIXED(inis[path]):
+        if path in inis and _FIND[path](inis[path]):
             return path
     return None
 
@@ -111,7 +107,7 @@ def migrate(ctx: ToolContext) -> ToolPlan:
     plan = drop_shadowed(inis, CANDIDATES, winner, "coverage")
     ini = inis[winner]
     # .coveragerc holds coverage's config only: its other sections belong to plugins.
-    sections = list(ini.sections) if winner == ".coveragerc" else _PREFIXED(ini)
+    sections = list(ini.sections) if winner == ".coveragerc" else _FIND[winner](ini)
     # coverage takes [coverage:run] over [run] (checked against coverage itself in tests).
     sections.sort(key=lambda section: not section.name.startswith("coverage:"))
     tables: dict[str, tuple[list[Field], list[str]]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from setsquare.legacy_sources import ToolSections, sections_of
 from setsquare.migrate.ini import IniFile, IniSection
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools.plan import ToolPlan
@@ -19,15 +20,17 @@ def sections_named(*names: str) -> Finder:
     return find
 
 
-def sections_prefixed(name: str, prefix: str) -> Finder:
+def _holding(row: ToolSections) -> Finder:
     def find(ini: IniFile) -> list[IniSection]:
-        return [
-            section
-            for section in ini.sections
-            if section.name == name or section.name.startswith(prefix)
-        ]
+        return [section for section in ini.sections if row.holds(section.name)]
 
     return find
+
+
+def candidates(tool: str) -> tuple[tuple[str, Finder], ...]:
+    """*tool*'s files and the sections of each that it reads, in the order it looks for
+    them: `setsquare.legacy_sources.SECTIONS`, the table the hook, check and adopt read."""
+    return tuple((row.path, _holding(row)) for row in sections_of(tool))
 
 
 def drop_shadowed(

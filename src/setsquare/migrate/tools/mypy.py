@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from setsquare.migrate.fragment import Fact, Field, Fit, Quote, Table, items
 from setsquare.migrate.ledger import Action
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import drop_shadowed, sections_prefixed
+from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from setsquare.migrate.tools.context import ToolContext
 
 NAME = "mypy"
-_FIND = sections_prefixed("mypy", "mypy-")
-CANDIDATES = (("mypy.ini", _FIND), (".mypy.ini", _FIND), ("setup.cfg", _FIND))
+CANDIDATES = candidates(NAME)
 _OWN_FILES = ("mypy.ini", ".mypy.ini")
 
 _COMMA_LISTS = frozenset(
@@ -99,7 +98,7 @@ def migrate(ctx: ToolContext) -> ToolPlan:
     if main is not None:
         plan.tables.append(_section_table(ini, main))
         plan.origins.add((ini.path, main.name))
-    for section in _FIND(ini):
+    for section in dict(CANDIDATES)[winner](ini):
         if section.name.startswith("mypy-"):
             plan.tables.append(_override(values.Source(ini, section)))
             plan.origins.add((ini.path, section.name))

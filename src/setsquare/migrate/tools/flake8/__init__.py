@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
+from setsquare.migrate.tools.discovery import candidates, drop_shadowed, sections_named
 from setsquare.migrate.tools.flake8 import selection
 from setsquare.migrate.tools.flake8.codes import Section, find_plugins, option_key
 from setsquare.migrate.tools.flake8.options import plugin_options
@@ -38,10 +38,7 @@ if TYPE_CHECKING:
 
     from setsquare.migrate.ini import IniFile, IniOption
 
-CANDIDATES = tuple(
-    (path, sections_named("flake8", "flake8:local-plugins"))
-    for path in ("setup.cfg", "tox.ini", ".flake8")
-)
+CANDIDATES = candidates("flake8")
 #: options flake8 reads only from the INI file, while it loads plugins
 _PLUGIN_LOADING = ("enable-extensions", "require-plugins")
 _FLAKE8_PYPROJECT = re.compile(r"(?<![\w.-])flake8[-_.]pyproject(?![\w.-])", re.IGNORECASE)

@@ -18,7 +18,7 @@ from setsquare.errors import InputError
 from setsquare.migrate.ini import IniLine
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import sections_named
+from setsquare.migrate.tools.discovery import candidates
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -27,11 +27,7 @@ if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
     from setsquare.migrate.tools.plan import Origin, ToolPlan
 
-CANDIDATES = (
-    (".isort.cfg", sections_named("settings", "isort")),
-    ("setup.cfg", sections_named("isort", "tool:isort")),
-    ("tox.ini", sections_named("isort", "tool:isort")),
-)
+CANDIDATES = candidates("isort")
 #: ``known_<SECTION>`` of a standard section is isort's spelling of its own list
 #: (settings.py ``KNOWN_SECTION_MAPPING``); the full name wins when both are set
 _KNOWN_ALIASES = {

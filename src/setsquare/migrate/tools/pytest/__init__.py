@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from setsquare import legacy_sources
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.tools import values
-from setsquare.migrate.tools.discovery import drop_shadowed, sections_named
+from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan
 from setsquare.migrate.tools.pytest import native as pytest_native
 
@@ -31,18 +32,9 @@ if TYPE_CHECKING:
     from setsquare.migrate.tools.context import ToolContext
 
 NAME = "pytest"
-CANDIDATES = (
-    ("pytest.ini", sections_named("pytest")),
-    (".pytest.ini", sections_named("pytest")),
-    ("tox.ini", sections_named("pytest")),
-    ("setup.cfg", sections_named("tool:pytest")),
-)
-_SECTION = {
-    "pytest.ini": "pytest",
-    ".pytest.ini": "pytest",
-    "tox.ini": "pytest",
-    "setup.cfg": "tool:pytest",
-}
+CANDIDATES = candidates(NAME)
+#: The one section pytest reads in each file.
+_SECTION = {row.path: row.names[0] for row in legacy_sources.sections_of(NAME)}
 _OWN_FILES = ("pytest.ini", ".pytest.ini")
 #: pytest >= 9 only; never migrated (`setsquare.migrate.tools` reports them)
 _TOML_FILES = ("pytest.toml", ".pytest.toml")
