@@ -48,8 +48,11 @@ class Entry:
     action: Action
     target: str = ""
     reason: str = ""
+    #: the next step for the user, printed on a line of its own below the entry
+    hint: str = ""
 
     def render(self) -> str:
         arrow = f" -> {self.target}" if self.target else ""
         why = f" ({self.reason})" if self.reason else ""
-        return f"{self.action.value:<11} {self.source.render()}{arrow}{why}"
+        hint = f"\n{'':<11} hint: {self.hint}" if self.hint else ""
+        return f"{self.action.value:<11} {self.source.render()}{arrow}{why}{hint}"

@@ -126,7 +126,8 @@ class _Run:
 def _inspect_setup_py(run: _Run) -> None:
     """What setup.py's setup() sets as literals, or that it hides what it sets."""
     text = run.files.get("setup.py")
-    run.inspection = inspect_setup_py(text) if text is not None else None
+    beside = "setup.cfg" in run.files
+    run.inspection = inspect_setup_py(text, beside_setup_cfg=beside) if text is not None else None
 
 
 def _map_setup_cfg(run: _Run) -> None:
@@ -164,8 +165,10 @@ def _migrate_tools(run: _Run) -> None:
     # Every file read goes along: besides the INI files, requirements and the
     # pre-commit config tell which flake8 plugins are installed.
     present = {path: text for path, text in run.files.items() if path != PYPROJECT}
-    requires_python = run.packaging.requires_python() is not None
-    tools = migrate_tools(present, run.doc, requires_python=requires_python)
+    declared = run.packaging.requires_python()
+    tools = migrate_tools(
+        present, run.doc, requires_python=declared is not None, declared_python=declared
+    )
     run.outcome.entries.extend(tools.entries)
     run.consumed_cfg = set(run.packaging.consumed) | set(tools.consumed.get("setup.cfg", ()))
     run.remove_files = set(tools.remove_files)
@@ -182,6 +185,8 @@ def _strip_setup_cfg(run: _Run) -> None:
     if run.ini is None or text is None:
         return
     stripped = remove_sections(text, run.consumed_cfg, keep=run.packaging.kept_options)
+    if stripped is None and run.inspection is not None and run.inspection.reads_setup_cfg:
+        stripped = ""  # setup.py may open it: emptied, never removed
     if stripped != text:
         run.outcome.changes["setup.cfg"] = stripped
     if stripped is None:
@@ -197,9 +202,9 @@ def _report_kept_sections(run: _Run) -> None:
         if section.name in run.consumed_cfg:
             continue
         reason = "not packaging metadata; left in setup.cfg"
-        if run.opaque and _PACKAGING_SECTION.match(section.name):
+        if run.inspection is not None and run.opaque and _PACKAGING_SECTION.match(section.name):
             reason = (
-                "packaging metadata, but setup.py's setup() hides what it sets "
+                f"packaging metadata, but {run.inspection.held_because} "
                 "(see above): left in setup.cfg, where setuptools reads both"
             )
         if moved_version and section.name.startswith("bumpversion:file:setup.cfg"):

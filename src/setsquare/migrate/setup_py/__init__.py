@@ -34,6 +34,7 @@ from setsquare.migrate.setup_py.read import (
     module_literals,
     setup_calls,
 )
+from setsquare.migrate.setup_py.reads_cfg import setup_cfg_reader
 
 if TYPE_CHECKING:
     from setsquare.migrate.fragment import Item, Table
@@ -62,9 +63,13 @@ class SetupPy:
     people: dict[str, str] = field(default_factory=dict)
     #: setup(use_scm_version=...): setuptools_scm sets the version.
     uses_scm_version: bool = False
-    #: setup() hides which fields it sets (two calls, ``**kwargs``, a computed name):
-    #: no packaging may move, setup.cfg's neither, or setuptools would ignore them.
+    #: setup() hides which fields it sets (two calls, ``**kwargs``, a computed name), or
+    #: setup.py reads setup.cfg itself: no packaging may move, setup.cfg's neither.
     opaque: bool = False
+    #: why setup.cfg's packaging stays too, for its ledger lines
+    held_because: str = "setup.py's setup() hides what it sets"
+    #: setup.py opens setup.cfg: the file may be emptied, never removed
+    reads_setup_cfg: bool = False
 
 
 def _parse(text: str) -> ast.Module:
@@ -91,6 +96,28 @@ def _left_alone(
     )
 
 
+def _reads_setup_cfg(line: int, how: str, calls: list[ast.Call]) -> SetupPy:
+    """setup.py reads setup.cfg while it runs: neither file's packaging moves."""
+    reason = (
+        f"setup.py reads setup.cfg itself ({how}): nothing packaging moves out of setup.py "
+        "or setup.cfg, or the next build would not find what setup.py reads there"
+    )
+    hint = (
+        "give setup() those values as literals (or move them to [project] by hand) so "
+        "setup.py no longer reads setup.cfg, then run setsquare migrate again"
+    )
+    given = {kw.arg for call in calls for kw in call.keywords}
+    return SetupPy(
+        entries=[
+            Entry(Location(PATH, line, key="setup.cfg"), Action.KEPT, reason=reason, hint=hint)
+        ],
+        uses_scm_version="use_scm_version" in given,
+        opaque=True,
+        held_because="setup.py reads setup.cfg itself",
+        reads_setup_cfg=True,
+    )
+
+
 def _kept_reason(key: str, mapper: Mapper) -> str:
     if key in mapper.kept:
         return mapper.kept[key].reason
@@ -99,10 +126,16 @@ def _kept_reason(key: str, mapper: Mapper) -> str:
     return _KEPT_NOTES.get(key, "not a [project] field: setuptools keeps reading it from setup.py")
 
 
-def inspect_setup_py(text: str) -> SetupPy:
-    """Map setup.py's literal metadata, or leave it all alone when setup() hides what it sets."""
+def inspect_setup_py(text: str, *, beside_setup_cfg: bool = False) -> SetupPy:
+    """Map setup.py's literal metadata, or leave it all alone when setup() hides what it sets.
+
+    *beside_setup_cfg*: the project has a setup.cfg, which setup.py may read itself.
+    """
     tree = _parse(text)
     calls = setup_calls(tree)
+    reader = setup_cfg_reader(text) if beside_setup_cfg else None
+    if reader is not None:
+        return _reads_setup_cfg(*reader, calls)
     if not calls:
         return SetupPy(
             entries=[Entry(Location(PATH), Action.KEPT, reason="no setup() call; left as it is")]

@@ -92,7 +92,10 @@ def _check_tables(pyproject: tomlkit.TOMLDocument) -> None:
 
 
 def _context(
-    files: Mapping[str, str], pyproject: tomlkit.TOMLDocument, requires_python: bool
+    files: Mapping[str, str],
+    pyproject: tomlkit.TOMLDocument,
+    requires_python: bool,
+    declared_python: str | None,
 ) -> ToolContext:
     """What every tool reads, parsed once: an INI file parses the same for each tool."""
     inis: dict[str, IniFile] = {
@@ -102,22 +105,31 @@ def _context(
     flake8_table = flake8.pyproject_ini(pyproject)
     lint_inis = inis if flake8_table is None else {**inis, flake8.PYPROJECT: flake8_table}
     texts = tuple(_dependency_texts(files, pyproject))
-    return ToolContext(inis, lint_inis, pyproject, files, texts, requires_python)
+    if declared_python is None:
+        project = pyproject.get("project", {})
+        found = project.get("requires-python") if isinstance(project, Mapping) else None
+        declared_python = str(found) if isinstance(found, str) else None
+    return ToolContext(inis, lint_inis, pyproject, files, texts, requires_python, declared_python)
 
 
 def migrate_tools(
-    files: Mapping[str, str], pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False
+    files: Mapping[str, str],
+    pyproject: tomlkit.TOMLDocument,
+    *,
+    requires_python: bool = False,
+    declared_python: str | None = None,
 ) -> ToolsResult:
     """Move the tool config in *files* (path -> text) into *pyproject*, in place.
 
     *requires_python*: the packaging half writes ``[project] requires-python`` in the
-    same run (Ruff then takes its target version from there).
+    same run (Ruff then takes its target version from there); *declared_python* is
+    its value (by default, pyproject.toml's own), for the tools old Pythons limit.
 
     Raises `setsquare.errors.InputError` (naming file and line) on malformed input,
     before *pyproject* is touched.
     """
     _check_tables(pyproject)
-    ctx = _context(files, pyproject, requires_python)
+    ctx = _context(files, pyproject, requires_python, declared_python)
     inis = ctx.inis
     # Everything is planned before anything is written: bad input leaves *pyproject* alone.
     plans = [(tool.NAME, tool.migrate(ctx)) for tool in TOOLS]

@@ -35,6 +35,8 @@ class ToolContext:
     dependency_texts: tuple[str, ...]
     #: the packaging half writes ``[project] requires-python`` in the same run
     requires_python: bool
+    #: the requires-python the project declares (migrated or already there), if any
+    declared_python: str | None = None
 
 
 class Tool(Protocol):

@@ -15,6 +15,7 @@ from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed
+from setsquare.migrate.tools.old_readers import coverage_note
 from setsquare.migrate.tools.plan import ToolPlan
 
 if TYPE_CHECKING:
@@ -131,4 +132,9 @@ def migrate(ctx: ToolContext) -> ToolPlan:
         fields.extend(_field(source, table, option) for option in section.options)
     for table, (fields, comments) in tables.items():
         plan.tables.append(Table(("tool", "coverage", table), fields, tuple(comments)))
+    if plan.tables:
+        where = values.Source(ini, sections[0]).whole()
+        note = coverage_note(ctx, where)
+        if note is not None:
+            plan.entries.append(Entry(where, Action.MOVED, "[tool.coverage]", *note))
     return plan

@@ -20,7 +20,7 @@ from setsquare import legacy_sources
 from setsquare.errors import InputError
 from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
-from setsquare.migrate.tools import values
+from setsquare.migrate.tools import old_readers, values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan
 from setsquare.migrate.tools.pytest import native as pytest_native
@@ -117,22 +117,40 @@ def _label(winner: str | None) -> str:
     return "pyproject.toml [tool.pytest]" if winner == "pyproject.toml" else winner
 
 
+def _left_in_place(inis: Mapping[str, IniFile], reason: str, hint: str = "") -> ToolPlan:
+    """Every pytest section kept where it is, each key named; the hint once a section."""
+    plan = ToolPlan()
+    for path, find in CANDIDATES:
+        ini = inis.get(path)
+        for section in find(ini) if ini is not None else ():
+            whole = Location(path, section.line, section.name)
+            plan.entries.append(Entry(whole, Action.KEPT, "", reason, hint))
+            plan.entries.extend(
+                Entry(
+                    Location(path, option.line, section.name, option.key), Action.KEPT, "", reason
+                )
+                for option in section.options
+            )
+    return plan
+
+
 def _undecided(inis: Mapping[str, IniFile], old: str | None, new: str | None) -> ToolPlan:
     """pytest 8 and 9 read different files: moving either would change one of them."""
-    plan = ToolPlan()
     reason = (
         f"left in place: pytest < 9 reads {_label(old)}, pytest >= 9 reads {_label(new)};"
         " require pytest>=9 (or keep one config), then run again"
     )
-    for path, find in CANDIDATES:
-        ini = inis.get(path)
-        for section in find(ini) if ini is not None else ():
-            where = [Location(path, section.line, section.name)]
-            where.extend(
-                Location(path, option.line, section.name, option.key) for option in section.options
-            )
-            plan.entries.extend(Entry(source, Action.KEPT, "", reason) for source in where)
-    return plan
+    return _left_in_place(inis, reason)
+
+
+def _too_old(inis: Mapping[str, IniFile], old: list[str]) -> ToolPlan:
+    """The project runs a pytest before 6 somewhere, which never reads pyproject.toml."""
+    reason = (
+        f"left in place: pytest < {old_readers.PYTEST_TOML} does not read "
+        f"[tool.pytest.ini_options], and the project pins or caps it there ({'; '.join(old)})"
+    )
+    hint = "require pytest>=6 wherever pytest is installed, then run setsquare migrate again"
+    return _left_in_place(inis, reason, hint)
 
 
 def _native(
@@ -169,6 +187,9 @@ def _both_styles(pyproject: tomlkit.TOMLDocument) -> list[Entry]:
 def migrate(ctx: ToolContext) -> ToolPlan:
     """Plan ``[tool.pytest]`` (or ``.ini_options``) from the one file pytest reads."""
     plan = _plan(ctx.inis, ctx.pyproject, ctx.files)
+    old = old_readers.old_pytests(ctx) if plan.tables else []
+    if old:
+        plan = _too_old(ctx.inis, old)
     plan.entries.extend(_both_styles(ctx.pyproject))
     return plan
 

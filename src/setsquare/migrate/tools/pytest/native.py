@@ -188,7 +188,7 @@ def _strings(node: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _declared(
+def declared(
     files: Mapping[str, str], inis: Mapping[str, IniFile], pyproject: tomlkit.TOMLDocument
 ) -> Iterator[tuple[str, str]]:
     """(file, text) of every dependency declaration the migration reads."""
@@ -237,7 +237,7 @@ def floor(
     """Whether the project only ever installs pytest >= 9 (then native tables are safe)."""
     found: list[str] = []
     native = True
-    for path, text in _declared(files, inis, pyproject):
+    for path, text in declared(files, inis, pyproject):
         requirement = _pytest(text)
         if requirement is None:
             continue
