@@ -20,7 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from setsquare.adopt.pyproject_tables import repinned
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from setsquare.adopt.pin_clash import clash
+from setsquare.adopt.pyproject_tables import left_pin, repinned
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,6 +52,7 @@ def repin_requirements(files: Mapping[str, str], bundle: Mapping[str, Version]) 
         base, ext = posixpath.splitext(path)
         compiled = ext == ".txt" and f"{base}.in" in files
         lines = files[path].splitlines(keepends=True)
+        others = [req for req in map(_requirement, lines) if req]
         continued = False
         for number, line in enumerate(lines, start=1):
             body = line.rstrip("\r\n")
@@ -57,6 +62,11 @@ def repin_requirements(files: Mapping[str, str], bundle: Mapping[str, Version]) 
                 continue
             old_req, new_req, options = new
             where = f"{path}:{number}"
+            name = canonicalize_name(Requirement(old_req).name)
+            why = clash(name, [req for req in others if req != old_req], bundle)
+            if why is not None:
+                change.notes.append(left_pin(where, old_req, new_req, why))
+                continue
             if compiled or options:
                 why = f"compiled from {base}.in" if compiled else "checked by hash"
                 change.notes.append(
@@ -75,11 +85,24 @@ def repin_requirements(files: Mapping[str, str], bundle: Mapping[str, Version]) 
 def _repin_line(body: str, bundle: Mapping[str, Version]) -> tuple[str, str, bool] | None:
     """(the requirement as written, re-pinned, whether pip options follow it) for a line
     whose requirement excludes the bundle's version; None for any other line."""
+    requirement, options = _split(body)
+    if not requirement:
+        return None
+    new = repinned(requirement, bundle)
+    return None if new is None else (requirement, new, bool(options))
+
+
+def _split(body: str) -> tuple[str, str]:
+    """(the requirement, the pip options after it) of one line; ("", "") for a comment, a
+    pip option line or a continued line."""
     match = _COMMENT.search(body)
     content = (body[: match.start()] if match else body).strip()
     if not content or content.startswith("-") or content.endswith("\\"):
-        return None
+        return "", ""
     requirement, _, options = content.partition(" --")
-    requirement = requirement.strip()
-    new = repinned(requirement, bundle)
-    return None if new is None else (requirement, new, bool(options))
+    return requirement.strip(), options
+
+
+def _requirement(line: str) -> str:
+    """The requirement on *line*, also where its pip options continue on the next lines."""
+    return _split(line.rstrip("\r\n").rstrip("\\"))[0]
