@@ -73,9 +73,41 @@ def test_existing_settings_are_not_touched() -> None:
 
 
 def test_tools_configured_in_legacy_files_are_left_to_migrate() -> None:
-    text, actions = _add("", legacy_tools=frozenset({"mypy", "pytest", "ruff"}))
-    assert text == ""
-    assert actions == []
+    legacy = {"mypy": "setup.cfg [mypy]", "pytest": "tox.ini [pytest]", "ruff": ".flake8"}
+    change = add_tables(
+        "", "pyproject.toml", bundle=BUNDLE, mypy_files=["src"], has_tests=True, legacy_tools=legacy
+    )
+    assert (change.text, change.actions) == ("", [])
+    # One line each, naming the file and section, with a hint.
+    hint = "hint: run `setsquare migrate`, then `setsquare adopt` again"
+    assert change.notes == [
+        (
+            "pyproject.toml: Ruff's select not added: `setsquare migrate` maps .flake8 to Ruff's "
+            f"rules, which a select set now would clash with; {hint}"
+        ),
+        (
+            "pyproject.toml: mypy's table not added: mypy would read it, not setup.cfg [mypy], "
+            f"which `setsquare migrate` would then drop as never read; {hint}"
+        ),
+        (
+            "pyproject.toml: pytest's table not added: pytest would read it, not tox.ini [pytest], "
+            f"which `setsquare migrate` would then drop as never read; {hint}"
+        ),
+    ]
+
+
+def test_a_table_already_there_gets_no_note() -> None:
+    text = "[tool.mypy]\nstrict = true\n"
+    change = add_tables(
+        text,
+        "pyproject.toml",
+        bundle=BUNDLE,
+        mypy_files=["src"],
+        has_tests=False,
+        legacy_tools={"mypy": "setup.cfg [mypy]"},
+    )
+    assert change.notes == []
+    assert "[tool.mypy]" not in "".join(change.actions)
 
 
 def test_broken_toml_names_file_and_line() -> None:

@@ -148,7 +148,7 @@ def test_the_select_lands_in_lint_before_its_sub_tables() -> None:
     """zipp 4.1.2's ruff.toml: `[lint]` then `[lint.flake8-comprehensions]`. tomlkit files a
     comment after the sub-tables, so the select's reason goes on its own line's end."""
     text = '[lint]\nignore = ["B008"]\n\n[lint.flake8-comprehensions]\nx = true\n\n[format]\n'
-    change = ruff_select_in(text, "ruff.toml", legacy=frozenset())
+    change = ruff_select_in(text, "ruff.toml")
     assert change.text.startswith('[lint]\nignore = ["B008"]\nselect = [\n    "F",\n')
     assert change.text.endswith(
         '    "T20",\n]  # Explicit rules: Ruff\'s default set moved in 0.16 and 0.17.\n'

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from packaging.version import Version
 
-from setsquare.checks.pins import bundle_pins, has_explicit_ruff_select, pin_problems
+from setsquare.checks.pins import bundle_pins, pin_problems
 
 BUNDLE = {"ruff": Version("0.17.6"), "mypy": Version("2.4.1")}
 
@@ -71,19 +71,3 @@ def test_pin_problems(
     pyproject: dict[str, Any], lock: dict[str, Any] | None, expected: list[str]
 ) -> None:
     assert [p.render() for p in pin_problems(pyproject, lock, BUNDLE)] == expected
-
-
-@pytest.mark.parametrize(
-    ("pyproject", "ruff_toml", "explicit"),
-    [
-        ({"tool": {"ruff": {"lint": {"select": ["E"]}}}}, {}, True),
-        ({"tool": {"ruff": {"select": ["E"]}}}, {}, True),
-        ({}, {"lint": {"select": ["F"]}}, True),
-        ({"tool": {"ruff": {"lint": {"extend-select": ["B"]}}}}, {}, False),
-        ({}, {}, False),
-    ],
-)
-def test_explicit_select(
-    pyproject: dict[str, Any], ruff_toml: dict[str, Any], explicit: bool
-) -> None:
-    assert has_explicit_ruff_select(pyproject, ruff_toml) is explicit

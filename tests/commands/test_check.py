@@ -152,7 +152,7 @@ def test_a_crash_in_setsquare_is_an_internal_error(
     def crash(*args: object) -> bool:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("setsquare.checks.repo_review.has_explicit_ruff_select", crash)
+    monkeypatch.setattr("setsquare.checks.repo_review.explicit_ruff_select", crash)
     assert main(["check", str(tmp_path)]) == 3
     assert "Traceback" in capsys.readouterr().err
 
@@ -193,3 +193,23 @@ def test_setsquare_passes_its_own_check(capsys: pytest.CaptureFixture[str]) -> N
 
     assert main(["check", str(REPO_ROOT)]) == 0
     assert capsys.readouterr().out.endswith(" 0 failed, 15 skipped\n")
+
+
+@pytest.mark.parametrize(
+    ("files", "passes"),
+    [
+        ({"pyproject.toml": '[tool.ruff.lint]\nselect = ["E"]\n'}, True),
+        # Ruff reads the ruff.toml (even empty), never the pyproject.toml select beside it.
+        ({"pyproject.toml": '[tool.ruff.lint]\nselect = ["E"]\n', "ruff.toml": ""}, False),
+        ({".ruff.toml": "", "ruff.toml": '[lint]\nselect = ["E"]\n'}, False),
+        ({"ruff.toml": 'extend = "base.toml"\n', "base.toml": '[lint]\nselect = ["E"]\n'}, True),
+    ],
+)
+def test_sq310_reads_the_file_ruff_reads(
+    tmp_path: Path, files: dict[str, str], passes: bool
+) -> None:
+    from setsquare.checks.repo_review import SQ310
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert (SQ310.check(tmp_path, []) is True) is passes

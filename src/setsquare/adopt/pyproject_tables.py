@@ -16,7 +16,9 @@ from packaging.utils import canonicalize_name
 from tomlkit.exceptions import ParseError
 
 from setsquare._toml import check_shape
-from setsquare.adopt.ruff_config import PYPROJECT, add_select
+from setsquare.adopt.pin_clash import clash
+from setsquare.adopt.ruff_config import PYPROJECT, add_select, has_select
+from setsquare.adopt.tables_place import left_to_migrate
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
@@ -63,23 +65,34 @@ def add_tables(
     bundle: Mapping[str, Version],
     mypy_files: list[str],
     has_tests: bool,
-    legacy_tools: frozenset[str] = frozenset(),
+    legacy_tools: Mapping[str, str] | None = None,
+    ruff_elsewhere: bool = False,
 ) -> TablesChange:
-    """*text* with the missing tool tables added. *legacy_tools* names tools configured
-    elsewhere (pytest.ini, mypy.ini, ...), which are left to `setsquare migrate`."""
+    """*text* with the missing tool tables added. *legacy_tools* maps the tables whose
+    tool a legacy file configures (mypy: "setup.cfg [mypy]") to that file: those are left
+    to `setsquare migrate`, one note each. *ruff_elsewhere*: Ruff reads a ruff.toml."""
+    legacy = legacy_tools or {}
     doc = parse(text, path)
     change = TablesChange(text)
     tool = doc.get("tool")
     if tool is None:
         tool = tomlkit.table(is_super_table=True)
         doc["tool"] = tool
+    present = {
+        "ruff": ruff_elsewhere or has_select(doc, PYPROJECT),
+        "mypy": "mypy" in tool,
+        "pytest": "pytest" in tool,
+    }
+    for table, there in present.items():
+        if table in legacy and not there:
+            change.notes.append(left_to_migrate(path, table, legacy[table]))
 
-    if "ruff" not in legacy_tools:
+    if "ruff" not in legacy and not ruff_elsewhere:
         select = add_select(doc, PYPROJECT)
         change.actions.extend(select.actions)
         change.notes.extend(select.notes)
 
-    if "mypy" not in tool and "mypy" not in legacy_tools:
+    if "mypy" not in tool and "mypy" not in legacy:
         mypy = tomlkit.table()
         mypy["files"] = mypy_files
         mypy["warn_unused_ignores"] = True
@@ -87,7 +100,7 @@ def add_tables(
         tool["mypy"] = mypy
         change.actions.append(f"pyproject.toml: added [tool.mypy] (files = {mypy_files})")
 
-    if "pytest" not in tool and "pytest" not in legacy_tools:
+    if "pytest" not in tool and "pytest" not in legacy:
         options = tomlkit.table()
         options["minversion"] = "7"
         if has_tests:
@@ -98,14 +111,18 @@ def add_tables(
         tool["pytest"] = pytest_table
         change.actions.append("pyproject.toml: added [tool.pytest.ini_options]")
 
-    change.actions.extend(_align_pins(doc, bundle))
+    pins = _align_pins(doc, bundle)
+    change.actions.extend(pins.actions)
+    change.notes.extend(pins.notes)
     if change.actions:
         change.text = tomlkit.dumps(doc)
     return change
 
 
-def _align_pins(doc: Any, bundle: Mapping[str, Version]) -> list[str]:
-    actions = []
+def _align_pins(doc: Any, bundle: Mapping[str, Version]) -> TablesChange:
+    """The re-pins made (*actions*) and the ones left because the re-pinned list could not
+    install (*notes*); the change's text is unused."""
+    change = TablesChange("")
     groups = doc.get("dependency-groups") or {}
     places = [(f"[dependency-groups].{name}", reqs) for name, reqs in groups.items()]
     extras = _table(doc, "project", "optional-dependencies") or {}
@@ -115,10 +132,24 @@ def _align_pins(doc: Any, bundle: Mapping[str, Version]) -> list[str]:
             if not isinstance(item, str):
                 continue
             pinned = repinned(item, bundle)
-            if pinned is not None:
-                reqs[index] = pinned
-                actions.append(f"pyproject.toml: {where}: `{item}` -> `{pinned}` (the bundle's)")
-    return actions
+            if pinned is None:
+                continue
+            others = [str(other) for other in reqs if isinstance(other, str) and other != item]
+            why = clash(canonicalize_name(Requirement(item).name), others, bundle)
+            if why is not None:
+                change.notes.append(left_pin(f"pyproject.toml {where}", item, pinned, why))
+                continue
+            reqs[index] = pinned
+            change.actions.append(f"pyproject.toml: {where}: `{item}` -> `{pinned}` (the bundle's)")
+    return change
+
+
+def left_pin(where: str, item: str, pinned: str, why: str) -> str:
+    """adopt's one line for a pin it left because *pinned* would clash with *why*."""
+    return (
+        f"{where}: `{item}` not re-pinned: `{pinned}` cannot install beside {why}; hint: "
+        f"pin `{pinned}` together with versions of what it requires that fit it"
+    )
 
 
 def repinned(item: str, bundle: Mapping[str, Version]) -> str | None:

@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError
 
 from setsquare.errors import InputError
-
-if TYPE_CHECKING:
-    from collections.abc import Collection
-    from importlib.abc import Traversable
+from setsquare.ruff_files import RUFF_FILES, ruff_file
 
 __all__ = [
     "PYPROJECT",
@@ -38,8 +35,6 @@ __all__ = [
     "ruff_select_in",
 ]
 
-#: Ruff's own files, in the order it looks for them in a folder (before pyproject.toml).
-RUFF_FILES = (".ruff.toml", "ruff.toml")
 #: The rule families the template selects: explicit, never Ruff's moving default set.
 RUFF_SELECT = (
     "F", "E", "W", "I", "UP", "B", "C4", "SIM", "RET", "PT", "PTH", "TC", "FA", "PGH", "RUF",
@@ -94,11 +89,6 @@ PYPROJECT = RuffConfig("pyproject.toml", _RUFF)
 def located(name: str) -> RuffConfig:
     """The `RuffConfig` of the file *name* (pyproject.toml or one of `RUFF_FILES`)."""
     return PYPROJECT if name == PYPROJECT.path else RuffConfig(name, ())
-
-
-def ruff_file(root: Traversable) -> str | None:
-    """The Ruff file Ruff reads in *root* instead of pyproject.toml (None when there is none)."""
-    return next((name for name in RUFF_FILES if root.joinpath(name).is_file()), None)
 
 
 def parse_ruff_toml(text: str, path: str) -> tomlkit.TOMLDocument:
@@ -191,10 +181,14 @@ class RuffTomlChange:
     select: SelectChange
 
 
-def ruff_select_in(text: str, path: str, *, legacy: Collection[str]) -> RuffTomlChange:
+def ruff_select_in(text: str, path: str, *, left: str | None = None) -> RuffTomlChange:
     """*text*, the ruff.toml at *path*, with an explicit select where it has none, as
-    `add_tables` adds one to pyproject.toml (and, as there, not while a `.flake8` in
-    *legacy* waits for `setsquare migrate`)."""
+    `add_tables` adds one to pyproject.toml (and, as there, not while flake8's settings
+    wait for `setsquare migrate`: then *left* is the note that says so)."""
     doc = parse_ruff_toml(text, path)
-    change = add_select(doc, located(path)) if "ruff" not in legacy else SelectChange()
+    config = located(path)
+    if left is None:
+        change = add_select(doc, config)
+    else:
+        change = SelectChange([], [] if has_select(doc, config) else [left])
     return RuffTomlChange(tomlkit.dumps(doc) if change.actions else text, change)

@@ -15,32 +15,89 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from setsquare import legacy_sources
+from setsquare._text import decode
 from setsquare._toml import tomllib
 from setsquare.adopt.ruff_config import PYPROJECT, extend_words, extended, located, ruff_file
+from setsquare.errors import InputError
+from setsquare.migrate.ini import IniFile, parse_ini
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-#: The table adopt would add for each tool a standalone legacy file configures.
-_TABLE_OF_TOOL = {"flake8": "ruff", "pytest": "pytest", "mypy": "mypy"}
-#: Standalone files that configure a tool adopt would otherwise add a table for: the tool
-#: reads its own file before pyproject.toml, so adopt leaves that tool to migrate.
-LEGACY_TOOL_FILES = {
-    source.path: _TABLE_OF_TOOL[source.tools[0]]
-    for source in legacy_sources.SOURCES
-    if source.standalone and source.tools[0] in _TABLE_OF_TOOL
+#: The tables adopt adds, by where `legacy_sources.TARGETS` sends a tool's settings.
+_ADOPT_TABLES = {"tool.ruff": "ruff", "tool.mypy": "mypy", "tool.pytest": "pytest"}
+#: The table adopt would add for each tool a legacy file configures (flake8 and isort: Ruff's).
+_TABLE_OF_TOOL = {
+    tool: _ADOPT_TABLES[target]
+    for tool, target in legacy_sources.TARGETS.items()
+    if target in _ADOPT_TABLES
 }
+
+#: Ruff reads no legacy file, so none shadows its select: only a `.flake8`, which adopt's
+#: superseded-hook step maps into Ruff's select itself (as migrate does), keeps adopt's
+#: template select out. A `[flake8]` in setup.cfg or tox.ini does not: with it out, a
+#: replaced isort hook would leave Ruff selecting no `I` (nothing sorting imports).
+_RUFF_SELECT_FROM = ".flake8"
 
 TABLES = "the Ruff, mypy and pytest tables"
 #: The same, where Ruff reads a ruff.toml, which gets Ruff's `select` without a pyproject.toml.
 TABLES_BESIDE_RUFF_TOML = "the mypy and pytest tables"
 
 
-def legacy_tools(root: Traversable) -> frozenset[str]:
-    """The tables adopt leaves to `setsquare migrate` in the project at *root*."""
-    return frozenset(
-        tool for name, tool in LEGACY_TOOL_FILES.items() if root.joinpath(name).is_file()
-    )
+def legacy_tools(root: Traversable) -> dict[str, str]:
+    """The tables adopt leaves to `setsquare migrate` in the project at *root*, each with
+    the first legacy file (and section) that configures its tool.
+
+    mypy and pytest read pyproject.toml as soon as it holds their table, before setup.cfg
+    (and pytest before tox.ini): a table added there would silently switch off the
+    project's own settings, and migrate would then drop them as never read. Which
+    sections count is `legacy_sources.SECTIONS`.
+    """
+    found: dict[str, str] = {}
+    inis: dict[str, IniFile | None] = {}
+    for row in legacy_sources.SECTIONS:
+        table = _TABLE_OF_TOOL.get(row.tool)
+        if table is None or table in found or not root.joinpath(row.path).is_file():
+            continue
+        if table == "ruff" and row.path != _RUFF_SELECT_FROM:
+            continue
+        if row.path in legacy_sources.READ_WHEN_EMPTY:
+            found[table] = row.path
+            continue
+        if row.path not in inis:
+            inis[row.path] = _parsed(root, row.path)
+        ini = inis[row.path]
+        if ini is None:  # unreadable: the tools may still read it, so adopt stays out
+            found[table] = row.path
+            continue
+        section = next((s.name for s in ini.sections if row.holds(s.name)), None)
+        if section is not None:
+            found[table] = f"{row.path} [{section}]"
+    return found
+
+
+def _parsed(root: Traversable, path: str) -> IniFile | None:
+    """*path* as migrate reads it; None when migrate refuses it (its ledger says why)."""
+    try:
+        return parse_ini(decode(path, root.joinpath(path).read_bytes()), path)
+    except InputError:
+        return None
+
+
+def left_to_migrate(path: str, table: str, where: str) -> str:
+    """adopt's one line for the *table* ("ruff", "mypy" or "pytest") of *path* it did not
+    add because *where* (a legacy file and section) configures that tool."""
+    if table == "ruff":  # Ruff reads no legacy file: the clash is with migrate's mapping
+        why = (
+            f"Ruff's select not added: `setsquare migrate` maps {where} to Ruff's rules, "
+            "which a select set now would clash with"
+        )
+    else:
+        why = (
+            f"{table}'s table not added: {table} would read it, not {where}, which "
+            "`setsquare migrate` would then drop as never read"
+        )
+    return f"{path}: {why}; hint: run `setsquare migrate`, then `setsquare adopt` again"
 
 
 class Step(NamedTuple):

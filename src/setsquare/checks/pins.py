@@ -15,8 +15,12 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from setsquare.errors import InputError
+from setsquare.ruff_files import ruff_select
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+    from importlib.abc import Traversable
 
 PINNED_TOOLS = ("ruff", "mypy")
 FIX_HINT = "run `setsquare adopt` to align the pins and the Ruff rule selection"
@@ -103,10 +107,11 @@ def pin_problems(
     return problems
 
 
-def has_explicit_ruff_select(pyproject: Mapping[str, Any], ruff_toml: Mapping[str, Any]) -> bool:
-    """Whether Ruff's rule set is spelled out rather than left to Ruff's moving default."""
-    ruff = pyproject.get("tool", {}).get("ruff", {})
-    for config in (ruff, ruff_toml):
-        if "select" in config.get("lint", {}) or "select" in config:
-            return True
-    return False
+def explicit_ruff_select(root: Traversable) -> bool:
+    """Whether Ruff's rule set is spelled out rather than left to Ruff's moving default, in
+    the file Ruff reads at *root* (or one it extends within the project); a file that does
+    not parse selects nothing (the check that reads it names it)."""
+    try:
+        return ruff_select(root).explicit
+    except InputError:
+        return False

@@ -20,7 +20,7 @@ from setsquare.adopt.precommit_config import jobs_done
 from setsquare.adopt.tables_place import ruff_select_step
 from setsquare.adopt.workflows import hook_ids, zizmor_audits
 from setsquare.checks.legacy import Finding, find_legacy
-from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
+from setsquare.checks.pins import FIX_HINT, bundle_pins, explicit_ruff_select, pin_problems
 from setsquare.errors import InputError
 
 if TYPE_CHECKING:
@@ -73,9 +73,9 @@ def setsquare_workflows(root: Traversable) -> dict[str, str]:
 
 
 def setsquare_toml(root: Traversable) -> dict[str, dict[str, Any]]:
-    """uv.lock and ruff.toml / .ruff.toml, parsed (empty when absent or broken)."""
+    """uv.lock, parsed (empty when absent or broken)."""
     parsed = {}
-    for name in ("uv.lock", "ruff.toml", ".ruff.toml"):
+    for name in ("uv.lock",):
         item = root.joinpath(name)
         try:
             parsed[name] = tomllib.loads(item.read_text(encoding="utf-8")) if item.is_file() else {}
@@ -203,19 +203,14 @@ class SQ310(SetsquareCheck):
     "Ruff's rules are selected explicitly"
 
     @staticmethod
-    def check(
-        root: Traversable,
-        pyproject: dict[str, Any],
-        setsquare_toml: dict[str, dict[str, Any]],
-        setsquare_legacy_findings: list[Finding],
-    ) -> bool | str:
+    def check(root: Traversable, setsquare_legacy_findings: list[Finding]) -> bool | str:
         """
         Set `select` in `[tool.ruff.lint]`: Ruff's default rule set changed in 0.16 and
         again in 0.17, so without it the gate moves whenever Ruff does; `setsquare adopt`
         sets it.
         """
-        ruff_toml = setsquare_toml["ruff.toml"] or setsquare_toml[".ruff.toml"]
-        if has_explicit_ruff_select(pyproject, ruff_toml):
+        # The file Ruff reads (and what it extends), as adopt writes it and the hook reads it.
+        if explicit_ruff_select(root):
             return True
         # Where adopt does not set it, say what does instead of the docstring's promise.
         step = ruff_select_step(root, migrate_moves=bool(setsquare_legacy_findings))

@@ -27,6 +27,7 @@ from setsquare.adopt.superseded_adopt import plan_config
 from setsquare.adopt.tables_place import (
     TABLES,
     TABLES_BESIDE_RUFF_TOML,
+    left_to_migrate,
     legacy_tools,
     without_pyproject,
 )
@@ -113,11 +114,14 @@ def adopt(
             bundle=pins,
             mypy_files=_mypy_files(root),
             has_tests=(root / "tests").is_dir(),
-            legacy_tools=legacy | ({"ruff"} if ruff_toml is not None else set()),
+            legacy_tools=legacy,
+            ruff_elsewhere=ruff_toml is not None,
         )
     ruff_change = None
     if ruff_toml is not None:
-        ruff_change = ruff_select_in(step.ruff_text or ruff_toml[1], ruff_toml[0], legacy=legacy)
+        name, text = ruff_toml
+        left = left_to_migrate(name, "ruff", legacy["ruff"]) if "ruff" in legacy else None
+        ruff_change = ruff_select_in(step.ruff_text or text, name, left=left)
     requirements = repin_requirements(_requirement_files(root), pins)
     on_gitlab = gitlab_only(root)
     workflow = (

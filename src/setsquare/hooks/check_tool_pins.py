@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from setsquare._toml import load_toml
-from setsquare.checks.pins import FIX_HINT, bundle_pins, has_explicit_ruff_select, pin_problems
+from setsquare.checks.pins import FIX_HINT, bundle_pins, pin_problems
 from setsquare.errors import InputError
 from setsquare.hooks._report import report_error
+from setsquare.ruff_files import PYPROJECT, ruff_select
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,18 +29,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         pyproject = load_toml(Path("pyproject.toml"))
         uv_lock = load_toml(Path("uv.lock"))
-        ruff_toml = load_toml(Path("ruff.toml")) or load_toml(Path(".ruff.toml"))
+        ruff = ruff_select(Path())
     except InputError as error:
         return report_error(error)
     problems = [p.render() for p in pin_problems(pyproject, uv_lock, bundle_pins())]
-    if not has_explicit_ruff_select(pyproject, ruff_toml):
+    hints = []
+    if ruff.unread is not None:
+        # Its rules are in a file this hook cannot read: say so rather than guess.
         problems.append(
-            "pyproject.toml: [tool.ruff.lint] has no `select`, so the rules follow Ruff's "
+            f"{ruff.path}: Ruff's settings extend {ruff.unread}, outside the project or "
+            "missing, and select no rules of their own, so the rules cannot be checked here"
+        )
+        hints.append(f"make sure {ruff.unread} selects its rules explicitly")
+    elif not ruff.explicit:
+        lint = "[tool.ruff.lint]" if ruff.path == PYPROJECT else "[lint]"
+        problems.append(
+            f"{ruff.path}: {lint} has no `select`, so the rules follow Ruff's "
             "default set, which changed in Ruff 0.16 and 0.17"
         )
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"hint: {FIX_HINT}")
-        return 1
-    return 0
+    if len(problems) > len(hints):  # a pin or a select adopt sets
+        hints.insert(0, FIX_HINT)
+    for line in problems + [f"hint: {hint}" for hint in hints]:
+        print(line)
+    return 1 if problems else 0
