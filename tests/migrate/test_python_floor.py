@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from setsquare.migrate.fragment import Table
+from setsquare.migrate.model import Table
 from setsquare.migrate.python_floor import stranded_pythons
 from setsquare.migrate.setup_cfg import Packaging
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from setsquare.migrate.fragment import Item
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.model import Item
 from setsquare.migrate.project import migrate_project
 from setsquare.migrate.requirements import convert_file
 from setsquare.migrate.requirements.lines import logical_lines

@@ -14,9 +14,9 @@ import tomlkit
 from setsquare.commands._verify import build
 from setsquare.errors import InputError
 from setsquare.main import main
-from setsquare.migrate.fragment import render
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import render
 from setsquare.migrate.setup_cfg import migrate_setup_cfg, sources_wanted
 from tests.migrate.golden import CASES, tree
 

@@ -11,8 +11,8 @@ import pytest
 from setsquare.errors import InputError
 from setsquare.main import main
 from setsquare.migrate import setup_py
-from setsquare.migrate.fragment import render
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.model import render
 from setsquare.migrate.setup_py import inspect_setup_py
 from setsquare.migrate.setup_py.cut import cut_arguments
 from setsquare.migrate.setup_py.people import people_items

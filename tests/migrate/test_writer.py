@@ -7,8 +7,8 @@ import tomlkit
 
 from setsquare.errors import InputError
 from setsquare.migrate.build_system import ensure_build_system
-from setsquare.migrate.fragment import Field, Item, Table, items
 from setsquare.migrate.ledger import Location
+from setsquare.migrate.model import Field, Item, Table, items
 from setsquare.migrate.policy import Unit
 from setsquare.migrate.writer import write
 

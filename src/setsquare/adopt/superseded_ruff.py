@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 import tomlkit
 
 from setsquare.adopt.ruff_config import PYPROJECT
-from setsquare.migrate.fragment import items
+from setsquare.migrate.model import items
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from setsquare.adopt.ruff_config import RuffConfig
     from setsquare.adopt.superseded import Found
-    from setsquare.migrate.fragment import Table
+    from setsquare.migrate.model import Table
 
 __all__ = ["add_missing_rules", "ruff_select", "ruff_targets", "with_rules"]
 

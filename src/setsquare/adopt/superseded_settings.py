@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
     from setsquare.adopt.ruff_config import RuffConfig
     from setsquare.adopt.superseded import Found
-    from setsquare.migrate.fragment import Table
     from setsquare.migrate.ledger import Entry
+    from setsquare.migrate.model import Table
     from setsquare.migrate.tools.plan import Outcome
 
 __all__ = ["SettingsChange", "move_settings"]

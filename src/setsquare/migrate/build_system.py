@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from tomlkit.toml_document import TOMLDocument
 
-    from setsquare.migrate.fragment import Item
+    from setsquare.migrate.model import Item
 
 
 #: imports a setup.py may make under plain build_meta: all there in the build environment

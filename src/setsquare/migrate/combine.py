@@ -17,8 +17,8 @@ from setsquare.migrate.combine_overrides import (
     license_text_beside_computed_classifiers,
     static_over_dynamic,
 )
-from setsquare.migrate.fragment import Item, Table, items
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Item, Table, items
 from setsquare.migrate.setup_cfg.base import PROJECT_ORDER
 from setsquare.migrate.setup_py.people import people_items
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Inline, Table
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.model import Inline, Table
 
 if TYPE_CHECKING:
     from setsquare.migrate.setup_cfg import Packaging

@@ -22,15 +22,15 @@ from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import Table as TomlTable
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import data_under, fact_of, key_path, plain, section_of, values
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.model import data_under, fact_of, key_path, plain, section_of, values
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from tomlkit.toml_document import TOMLDocument
 
-    from setsquare.migrate.fragment import Field, Section, Table
+    from setsquare.migrate.model import Field, Section, Table
 
 PYPROJECT = "pyproject.toml"
 #: Lists that are unions of what the file has and what we add, not owned values.

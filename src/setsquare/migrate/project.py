@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
     from tomlkit.toml_document import TOMLDocument
 
-    from setsquare.migrate.fragment import Table
     from setsquare.migrate.ini import IniFile
+    from setsquare.migrate.model import Table
     from setsquare.migrate.setup_py import SetupPy
 
 #: setup.cfg's sections that setuptools reads as packaging configuration

@@ -2,7 +2,7 @@
 
 `policy.decide` rules on a unit first; `place` then writes it, the packaging, the
 requirements and each tool alike (issue #11). The tables are rendered to TOML text
-(`fragment.render`: comments in place, each field's quoting and list width), parsed by
+(`model.render`: comments in place, each field's quoting and list width), parsed by
 tomlkit and spliced into the document key by key: an absent key or table is added with
 the comments above it, a key present with the same value is left exactly as it is (so
 a second run changes nothing). A header it adds gets a blank line above it; the
@@ -19,7 +19,7 @@ from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Comment, Table, Whitespace
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import key_path, render
+from setsquare.migrate.model import key_path, render
 from setsquare.migrate.policy import PYPROJECT, UNION_KEYS, Scope, decide, lookup
 
 if TYPE_CHECKING:
@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from tomlkit.container import Container
     from tomlkit.toml_document import TOMLDocument
 
-    from setsquare.migrate import fragment
+    from setsquare.migrate import model
     from setsquare.migrate.ledger import Location
     from setsquare.migrate.policy import Unit, Verdict
 
 
-def origins_of(tables: Iterable[fragment.Table]) -> dict[tuple[str, ...], Location | None]:
+def origins_of(tables: Iterable[model.Table]) -> dict[tuple[str, ...], Location | None]:
     return {(*table.name, f.key): f.origin for table in tables for f in table.fields}
 
 
@@ -209,7 +209,7 @@ def place(doc: TOMLDocument, unit: Unit) -> None:
     at_end = _last_tables(doc)
     for new in added:
         # A new table filed in the middle of the file (a split table comes after it)
-        # keeps a blank line before the next header, as the rendered fragment had.
+        # keeps a blank line before the next header, as the rendered tables had.
         if not any(new is last for last in at_end):
             set_apart(new)
 

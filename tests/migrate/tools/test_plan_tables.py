@@ -1,4 +1,4 @@
-"""A tool's `fragment.Table`s (issue #11) written: their bytes as the tool writer wrote
+"""A tool's `model.Table`s (issue #11) written: their bytes as the tool writer wrote
 them, their ledger facts (`policy.decide`), and what a unit that holds back requires."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import pytest
 import tomlkit
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote, Table, Value, data_under
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Fact, Field, Fit, Item, Quote, Table, Value, data_under
 from setsquare.migrate.policy import decide
 from setsquare.migrate.tools.plan import ToolPlan, apply, tool_unit
 
@@ -30,7 +30,7 @@ TABLE = Table(
     ("from [mypy-a.*]",),
     array=True,
 )
-#: what the tool writer built for TABLE before mappers handed it `fragment.Table`s
+#: what the tool writer built for TABLE before mappers handed it `model.Table`s
 ELEMENT = """[[tool.mypy.overrides]]
 # from [mypy-a.*]
 # above

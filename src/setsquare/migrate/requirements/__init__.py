@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from packaging.requirements import InvalidRequirement, Requirement
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Item
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Item
 from setsquare.migrate.requirements.lines import (
     CONSTRAINT,
     EDITABLE,

@@ -20,8 +20,8 @@ from setsquare.errors import InputError
 from setsquare.legacy_sources import is_requirements_file
 from setsquare.migrate import requirements as reqs
 from setsquare.migrate.build_inputs import read_by_the_build
-from setsquare.migrate.fragment import Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Table
 from setsquare.migrate.policy import PYPROJECT
 from setsquare.migrate.requirements.includes import include_graph
 from setsquare.migrate.requirements.lines import logical_lines, referenced

@@ -30,9 +30,9 @@ from setsquare.migrate.setup_cfg.values import Reader
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from setsquare.migrate.fragment import Item, Table
     from setsquare.migrate.ini import IniFile
     from setsquare.migrate.ledger import Entry
+    from setsquare.migrate.model import Item, Table
 
 PATH = "setup.cfg"
 

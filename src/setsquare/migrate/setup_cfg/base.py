@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Inline, Item, Table, items
 from setsquare.migrate.ledger import Action, Location
+from setsquare.migrate.model import Inline, Item, Table, items
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -17,8 +17,8 @@ from setsquare.migrate.setup_cfg.values import (
 from setsquare.migrate.setup_py.people import kept_whole, people_items
 
 if TYPE_CHECKING:
-    from setsquare.migrate.fragment import Inline
     from setsquare.migrate.ini import IniOption, IniSection
+    from setsquare.migrate.model import Inline
 
 #: setuptools' own aliases (ConfigMetadataHandler.aliases).
 ALIASES = {"home_page": "url", "summary": "description", "classifier": "classifiers"}

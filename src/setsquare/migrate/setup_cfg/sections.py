@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Inline, Table
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.model import Inline, Table
 from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_cfg.base import MapperBase
 from setsquare.migrate.setup_cfg.options import CREDENTIALS_KEPT

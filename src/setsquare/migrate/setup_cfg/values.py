@@ -17,8 +17,8 @@ from packaging.markers import default_environment
 from packaging.requirements import InvalidRequirement, Requirement
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Item, Scalar
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Item, Scalar
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection

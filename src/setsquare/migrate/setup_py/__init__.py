@@ -37,7 +37,7 @@ from setsquare.migrate.setup_py.read import (
 from setsquare.migrate.setup_py.reads_cfg import setup_cfg_reader
 
 if TYPE_CHECKING:
-    from setsquare.migrate.fragment import Item, Table
+    from setsquare.migrate.model import Item, Table
 
 #: setup() arguments with no effect on what a wheel publishes, and why they stay.
 _KEPT_NOTES = {

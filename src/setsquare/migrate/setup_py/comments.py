@@ -14,7 +14,7 @@ import ast
 import io
 import tokenize
 
-from setsquare.migrate.fragment import Item
+from setsquare.migrate.model import Item
 
 
 def _comments(text: str) -> list[tuple[int, str]]:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
-from setsquare.migrate.fragment import Item, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Item, Table
 from setsquare.migrate.setup_cfg.base import EMPTY_LICENSE
 from setsquare.migrate.setup_py.comments import ListComments
 from setsquare.migrate.setup_py.entry_points import entry_point_groups

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from setsquare.migrate.fragment import Item
+from setsquare.migrate.model import Item
 
 #: A part starting with one of these continues a name rather than starting a person.
 _NOT_A_PERSON = re.compile(

@@ -19,7 +19,7 @@ from setsquare.migrate.requirements import has_credentials
 from setsquare.migrate.setup_py.read import requirements
 
 if TYPE_CHECKING:
-    from setsquare.migrate.fragment import Item
+    from setsquare.migrate.model import Item
     from setsquare.migrate.setup_py.mapper import Mapper
 
 

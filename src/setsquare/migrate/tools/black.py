@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.plan import ToolPlan
 

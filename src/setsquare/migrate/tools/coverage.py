@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare import legacy_sources
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.old_readers import coverage_note

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.fragment import Fact, Field, Fit, Quote, Table, items
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.model import Fact, Field, Fit, Quote, Table, items
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan

@@ -1,6 +1,6 @@
 """What a tool mapper wants written: a unit of whole tables, held back on a conflict.
 
-Mappers return the one model's `fragment.Table`s (issue #11), each field stating its
+Mappers return the one model's `model.Table`s (issue #11), each field stating its
 ledger fact, the (file, INI section) it comes from, its quoting and list width. A tool
 is one `policy.Unit` that owns whole tables and is held back on a conflict;
 `writer.write` writes it, as it writes the packaging, once `policy.decide` says it may.
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
     import tomlkit
 
-    from setsquare.migrate.fragment import Section, Table
     from setsquare.migrate.ledger import Entry
+    from setsquare.migrate.model import Section, Table
 
 Origin = tuple[str, str]  # (file, INI section) a setting came from
 

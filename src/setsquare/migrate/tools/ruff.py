@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.fragment import Fact, Field, Table, fact_of
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Fact, Field, Table, fact_of
 from setsquare.migrate.tools import black, flake8, isort
 from setsquare.migrate.tools.plan import ToolPlan
 

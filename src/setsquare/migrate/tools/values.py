@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Fact, Field, Fit, Item, Quote
 from setsquare.migrate.ledger import Action, Location
+from setsquare.migrate.model import Fact, Field, Fit, Item, Quote
 
 if TYPE_CHECKING:
     from setsquare.migrate.ini import IniFile, IniOption, IniSection

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed, sections_named
 from setsquare.migrate.tools.flake8 import selection

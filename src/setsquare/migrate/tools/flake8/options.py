@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.flake8.codes import Section, option_key
 

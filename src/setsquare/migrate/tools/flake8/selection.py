@@ -11,8 +11,8 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from setsquare.migrate.fragment import Field, Item, Table, fact_of, items
 from setsquare.migrate.ledger import Action, Entry
+from setsquare.migrate.model import Field, Item, Table, fact_of, items
 from setsquare.migrate.tools import ruff_rules, values
 from setsquare.migrate.tools.flake8 import plugins
 from setsquare.migrate.tools.flake8.codes import (

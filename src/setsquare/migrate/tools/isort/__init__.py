@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools.discovery import drop_shadowed
 from setsquare.migrate.tools.isort import config as isort_config
 from setsquare.migrate.tools.isort.sections import SectionMapper, handles, losers, section_list

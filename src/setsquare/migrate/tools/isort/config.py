@@ -23,8 +23,8 @@ from setsquare.migrate.tools.discovery import candidates
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from setsquare.migrate.fragment import Field
     from setsquare.migrate.ini import IniFile, IniOption, IniSection
+    from setsquare.migrate.model import Field
     from setsquare.migrate.tools.plan import Origin, ToolPlan
 
 CANDIDATES = candidates("isort")

@@ -16,7 +16,7 @@ from setsquare.migrate.tools import values
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
-    from setsquare.migrate.fragment import Field
+    from setsquare.migrate.model import Field
     from setsquare.migrate.tools.isort.config import Opt
     from setsquare.migrate.tools.plan import ToolPlan
 

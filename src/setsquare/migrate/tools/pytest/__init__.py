@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from setsquare import legacy_sources
 from setsquare.errors import InputError
-from setsquare.migrate.fragment import Field, Table
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.model import Field, Table
 from setsquare.migrate.tools import old_readers, values
 from setsquare.migrate.tools.discovery import candidates, drop_shadowed
 from setsquare.migrate.tools.plan import ToolPlan

@@ -1,6 +1,6 @@
 """The model's tool hints write a value as the tool writer wrote it, byte for byte.
 
-Issue #11 moved the tool mappers onto `fragment.Table` and their writing onto the one
+Issue #11 moved the tool mappers onto `model.Table` and their writing onto the one
 renderer: with ``Quote.BASIC``/``Quote.LITERAL`` and ``Fit.LINE_88`` it gives the bytes
 the tool writer's own tomlkit items gave (the expected texts were taken from them before
 they went), and the defaults keep packaging's own rules.
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from setsquare.migrate.fragment import Field, Fit, Item, Quote, Table, assignment, render
+from setsquare.migrate.model import Field, Fit, Item, Quote, Table, assignment, render
 
 
 def _field(key: str, value: Any, comments: dict[int, tuple[str, ...]], literal: bool) -> Field:
