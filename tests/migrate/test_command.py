@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 from typing import TYPE_CHECKING
 
 import pytest
 
+from setsquare.changes import ChangeSet
 from setsquare.commands._verify import _build_env, scm_version
 from setsquare.commands.migrate import read_inputs, write_changes
 from setsquare.errors import InputError
@@ -102,3 +104,21 @@ def test_both_builds_get_the_pretended_version() -> None:
     assert env["SETUPTOOLS_SCM_PRETEND_VERSION"] == "1.4.2"
     assert env["SETUPTOOLS_SCM_PRETEND_VERSION_FOR_ACME_WIDGETS"] == "1.4.2"
     assert _build_env(None, {}) is None
+
+
+def test_a_signal_as_the_files_are_written_comes_after_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -ra\n", encoding="utf-8")
+    commit = ChangeSet.commit
+
+    def commit_then_ctrl_c(self: ChangeSet) -> None:
+        commit(self)
+        signal.raise_signal(signal.SIGINT)  # the moment the last file is in place
+
+    monkeypatch.setattr(ChangeSet, "commit", commit_then_ctrl_c)
+    assert main(["migrate", str(tmp_path)]) == 130
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-2:] == ["wrote pyproject.toml", "removed pytest.ini"]
+    assert captured.err == "interrupted\n"
+    assert not (tmp_path / "pytest.ini").exists()
