@@ -1,11 +1,13 @@
 """Where adopt adds its tool tables, and what the user must do where it cannot.
 
 adopt adds Ruff's explicit `select`, `[tool.mypy]` and `[tool.pytest.ini_options]` to
-an existing `pyproject.toml` only, and never creates one: pip builds a project that has
-a `pyproject.toml` (even one holding only tool tables) through the `pyproject.toml`
-interface, in an isolated environment, and one without it through `setup.py` in the
-user's own environment (pip's "Build System Interface"; the Python Packaging User
-Guide's "How to modernize a setup.py based project?"). A file of tool tables would
+an existing `pyproject.toml` only, and never creates one: pip before 25.3 (what many
+distributions and CI images still ship) builds a project that has a `pyproject.toml`
+(even one holding only tool tables) through the `pyproject.toml` interface, in an
+isolated environment, and one without it through `setup.py` in the user's own
+environment (pip's "Build System Interface"; the Python Packaging User Guide's "How to
+modernize a setup.py based project?"). pip 25.3 and later, uv and build use the
+interface for every project, but for those older pips a file of tool tables would
 change how the project builds. `setsquare adopt` and SQ310 both read the rule here, so
 a check never promises what adopt does not do.
 """
@@ -117,7 +119,7 @@ def without_pyproject(*, migrate_moves: bool) -> Step:
         )
     return Step(
         "`setsquare migrate` has nothing to move into one, and adopt does not create one: "
-        "its presence changes how pip builds the project",
+        "its presence changes how pip before 25.3 builds the project",
         'create it with a `[build-system]` table (`requires = ["setuptools"]` and '
         '`build-backend = "setuptools.build_meta"` for a setup.py project), check that the '
         "project still builds, then run `setsquare adopt` again",
