@@ -383,3 +383,28 @@ def test_migrate_has_nothing_to_move_from_setup_kwargs(
     assert main(["migrate", str(tmp_path)]) == 0
     assert "Nothing to migrate." in capsys.readouterr().out
     assert not (tmp_path / "pyproject.toml").exists()
+
+
+def test_a_linked_worktree_gets_no_hook_in_the_shared_git_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main_checkout = tmp_path / "main"
+    (main_checkout / "pkg").mkdir(parents=True)
+    (main_checkout / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    git = tool("git")
+    run([git, "init", "-q"], main_checkout)
+    run([git, "add", "-A"], main_checkout)
+    run(
+        [git, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"],
+        main_checkout,
+    )
+    worktree = tmp_path / "linked"
+    run([git, "worktree", "add", "-q", str(worktree)], main_checkout)
+
+    assert main(["adopt", str(worktree)]) == 0
+    out = capsys.readouterr().out
+    assert "pre-commit install: not run, this is a linked worktree" in out
+    assert "hint: run `pre-commit install` in the main checkout" in out
+    assert not (main_checkout / ".git" / "hooks" / "pre-commit").exists()
+    assert (worktree / ".pre-commit-config.yaml").is_file()
+    assert not (main_checkout / ".pre-commit-config.yaml").exists()

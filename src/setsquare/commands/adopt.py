@@ -226,10 +226,39 @@ def _workflow_action(workflow: WorkflowPlan, *, on_ci: bool) -> str:
     return f"{workflow.rel}: added the lint workflow{why if on_ci else ''}"
 
 
+def _shared_git_dir(root: Path) -> str | None:
+    """The repository's common git folder when *root* is a linked worktree (its hooks
+    folder serves every checkout of the repository), else None."""
+    git = _tool("git")
+    if git is None:
+        return None
+    done = subprocess.run(
+        [git, "rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    folders = done.stdout.splitlines()
+    if done.returncode != 0 or len(folders) != 2 or folders[0] == folders[1]:
+        return None
+    return folders[1]
+
+
 def _install_hooks(root: Path) -> None:
     pre_commit = _tool("pre-commit")
     if pre_commit is None:
         print("Next: `pre-commit install` (pre-commit was not found on PATH)")
+        return
+    shared = _shared_git_dir(root)
+    if shared is not None:
+        # pre-commit would write the hook into the main checkout's git folder, where
+        # it runs for every checkout, including those without this config.
+        print(
+            f"pre-commit install: not run, this is a linked worktree and its hooks live in "
+            f"{shared}, shared with every checkout; hint: run `pre-commit install` in the "
+            "main checkout once the config is there too"
+        )
         return
     result = subprocess.run(
         [pre_commit, "install"], cwd=root, capture_output=True, text=True, check=False
