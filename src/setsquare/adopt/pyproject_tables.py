@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING, Any
 import tomlkit
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
-from tomlkit.exceptions import ParseError
 
 from setsquare._toml import check_shape
 from setsquare.adopt.pin_clash import clash
-from setsquare.adopt.ruff_config import PYPROJECT, add_select, has_select
+from setsquare.adopt.ruff_config import PYPROJECT, add_select, has_select, parse_toml
 from setsquare.adopt.tables_place import left_to_migrate
-from setsquare.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,15 +34,7 @@ class TablesChange:
 
 
 def parse(text: str, path: str) -> tomlkit.TOMLDocument:
-    try:
-        doc = tomlkit.parse(text)
-    except ParseError as error:
-        raise InputError(
-            path,
-            f"invalid TOML: {error.args[0] if error.args else error}".split(" at line ")[0],
-            line=error.line,
-            hint="fix the TOML syntax, then run adopt again",
-        ) from error
+    doc = parse_toml(text, path)
     check_shape(doc.unwrap(), text, path)
     return doc
 

@@ -30,7 +30,7 @@ __all__ = [
     "extend_words",
     "extended",
     "located",
-    "parse_ruff_toml",
+    "parse_toml",
     "ruff_file",
     "ruff_select_in",
 ]
@@ -91,7 +91,8 @@ def located(name: str) -> RuffConfig:
     return PYPROJECT if name == PYPROJECT.path else RuffConfig(name, ())
 
 
-def parse_ruff_toml(text: str, path: str) -> tomlkit.TOMLDocument:
+def parse_toml(text: str, path: str) -> tomlkit.TOMLDocument:
+    """A TOML file adopt edits (pyproject.toml or Ruff's own), or one line naming its line."""
     try:
         return tomlkit.parse(text)
     except ParseError as error:
@@ -185,7 +186,7 @@ def ruff_select_in(text: str, path: str, *, left: str | None = None) -> RuffToml
     """*text*, the ruff.toml at *path*, with an explicit select where it has none, as
     `add_tables` adds one to pyproject.toml (and, as there, not while flake8's settings
     wait for `setsquare migrate`: then *left* is the note that says so)."""
-    doc = parse_ruff_toml(text, path)
+    doc = parse_toml(text, path)
     config = located(path)
     if left is None:
         change = add_select(doc, config)

@@ -24,7 +24,7 @@ import tomlkit
 from tomlkit.items import Whitespace
 
 from setsquare.adopt.pyproject_tables import parse
-from setsquare.adopt.ruff_config import PYPROJECT, located, parse_ruff_toml
+from setsquare.adopt.ruff_config import PYPROJECT, located, parse_toml
 from setsquare.adopt.superseded_args import read_args, tool_of
 from setsquare.adopt.superseded_ruff import (
     add_missing_rules,
@@ -112,7 +112,7 @@ def move_settings(
     config, target = PYPROJECT, doc
     if ruff_toml is not None:
         config = located(ruff_toml[0])
-        target = parse_ruff_toml(ruff_toml[1], ruff_toml[0])
+        target = parse_toml(ruff_toml[1], ruff_toml[0])
     configured = doc.get("tool", {})
     wanted = sorted(tool for tool in args if args[tool] or tool in configured)
     inis = {}

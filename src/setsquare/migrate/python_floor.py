@@ -19,8 +19,22 @@ if TYPE_CHECKING:
 #: setuptools floor -> the oldest Python that release installs on (its own Requires-Python)
 SETUPTOOLS_PYTHON: dict[int, tuple[int, int]] = {61: (3, 7), 77: (3, 9)}
 
-#: the Python releases a `python_requires` may still admit below those floors
-_OLD_PYTHONS = ((2, 7), *((3, minor) for minor in range(9)))
+#: the Python releases a `python_requires` may still admit below a tool's floor
+_OLD_PYTHONS = ((2, 7), *((3, minor) for minor in range(11)))
+
+
+def admitted_below(requires_python: str, floor: tuple[int, int]) -> list[str]:
+    """The Pythons older than *floor* that *requires_python* admits (``["3.6", "3.7"]``);
+    none for a specifier that does not parse (validate-pyproject reports it where it is)."""
+    try:
+        specifier = SpecifierSet(requires_python)
+    except InvalidSpecifier:
+        return []
+    return [
+        ".".join(map(str, python))
+        for python in _OLD_PYTHONS
+        if python < floor and specifier.contains(".".join(map(str, python)), prereleases=True)
+    ]
 
 
 def stranded_pythons(packaging: Packaging) -> str | None:
@@ -33,17 +47,7 @@ def stranded_pythons(packaging: Packaging) -> str | None:
         (python for release, python in SETUPTOOLS_PYTHON.items() if release <= floor),
         default=None,
     )
-    try:
-        specifier = SpecifierSet(declared)
-    except InvalidSpecifier:
-        return None  # validate-pyproject reports it where it is written
-    names = [
-        ".".join(map(str, python))
-        for python in _OLD_PYTHONS
-        if oldest is not None
-        and python < oldest
-        and specifier.contains(".".join(map(str, python)), prereleases=True)
-    ]
+    names = admitted_below(declared, oldest) if oldest is not None else []
     if not names:
         return None
     pythons = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

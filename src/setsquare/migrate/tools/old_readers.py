@@ -21,10 +21,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from setsquare.migrate.python_floor import admitted_below
 from setsquare.migrate.tools.pytest.native import declared
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from setsquare.migrate.ledger import Location
     from setsquare.migrate.tools.context import ToolContext
 
-#: the Pythons a requires-python may admit below 3.11, where tomllib is missing
-_OLD_PYTHONS = ((2, 7), *((3, minor) for minor in range(11)))
+#: the first Python with tomllib in its standard library
+_TOMLLIB = (3, 11)
 #: the first pytest that reads [tool.pytest.ini_options]
 PYTEST_TOML = Version("6.0")
 #: the first pytest-cov that requires coverage[toml] (not merely coverage)
@@ -59,15 +59,7 @@ def old_pythons(requires_python: str | None) -> str | None:
     """
     if requires_python is None:
         return None
-    try:
-        specifier = SpecifierSet(requires_python)
-    except InvalidSpecifier:
-        return None  # validate-pyproject reports it where it is written
-    names = [
-        ".".join(map(str, python))
-        for python in _OLD_PYTHONS
-        if specifier.contains(".".join(map(str, python)), prereleases=True)
-    ]
+    names = admitted_below(requires_python, _TOMLLIB)
     if not names:
         return None
     return names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
