@@ -94,31 +94,24 @@ class Thing:
 Finding = tuple[str, int, str]  # file, line, code
 
 
-def flake8_findings(project: Path) -> set[Finding]:
-    """What flake8 reports on *project*'s ``pkg`` folder, with its plugins and config."""
+def _report(project: Path, *command: str) -> str:
+    """What *command* prints on *project* (exit 1 means findings; anything else is broken)."""
     done = subprocess.run(
-        [tool("flake8"), "--format=%(path)s:%(row)d:%(code)s", "pkg"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        check=False,
+        list(command), cwd=project, capture_output=True, text=True, env=child_env(), check=False
     )
     assert done.returncode in (0, 1), done.stderr
-    found = (line.split(":") for line in done.stdout.split())
+    return done.stdout
+
+
+def flake8_findings(project: Path) -> set[Finding]:
+    """What flake8 reports on *project*'s ``pkg`` folder, with its plugins and config."""
+    out = _report(project, tool("flake8"), "--format=%(path)s:%(row)d:%(code)s", "pkg")
+    found = (line.split(":") for line in out.split())
     return {(Path(path).as_posix(), int(row), code) for path, row, code in found}
 
 
 def ruff_findings(project: Path) -> set[Finding]:
     """What Ruff reports on *project*'s ``pkg`` folder, with the project's config."""
-    done = subprocess.run(
-        [tool("ruff"), "check", "--output-format", "concise", "--no-cache", "pkg"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    found = re.findall(r"^(pkg/\S+\.py):(\d+):\d+: ([A-Z]+[0-9]+)", done.stdout, re.MULTILINE)
+    out = _report(project, tool("ruff"), "check", "--output-format", "concise", "--no-cache", "pkg")
+    found = re.findall(r"^(pkg/\S+\.py):(\d+):\d+: ([A-Z]+[0-9]+)", out, re.MULTILINE)
     return {(path, int(row), code) for path, row, code in found}
