@@ -34,6 +34,22 @@ def test_a_comment_found_anywhere_afterwards_is_not_reported() -> None:
     assert [e.source.render() for e in found] == ["tox.ini:1"]
 
 
+def test_a_comment_whose_words_remain_only_as_values_is_reported() -> None:
+    # pip-compile's trailing `# via pytest`-style lines: the words stay as a requirement
+    # and a project name, the comments do not (field test on pip-compile outputs).
+    files = {"requirements-dev.txt": "pytest==6.2.5\n# pytest\n# demo\n# kept too\n"}
+    changes = {
+        "requirements-dev.txt": None,
+        "pyproject.toml": '[project]\nname = "demo"\n[dependency-groups]\n'
+        'dev = ["pytest==6.2.5"]  # kept too\n',
+    }
+    found = unplaced_comments(files, changes, skip=frozenset())
+    assert [e.source.render() for e in found] == [
+        "requirements-dev.txt:2",
+        "requirements-dev.txt:3",
+    ]
+
+
 def test_files_edited_by_a_comment_keeping_writer_are_skipped() -> None:
     files = {"pyproject.toml": "# gone\n"}
     assert (

@@ -44,6 +44,19 @@ def _line_comments(path: str, text: str) -> Iterator[tuple[int, str]]:
             yield number, stripped[1:].strip()
 
 
+def _any_comments(path: str, text: str) -> Iterator[tuple[int, str]]:
+    """Comments as *path*'s tool reads them; in TOML (and anything else) every ``#`` that
+    starts a line or follows whitespace, which may take in a ``#`` inside a string: that
+    only ever lets a comment count as kept, never reports one wrongly."""
+    if not path.endswith(".toml"):
+        yield from comments_of(path, text)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _REQUIREMENT_COMMENT.search(line)
+        if match is not None:
+            yield number, match["text"].strip()
+
+
 def comments_of(path: str, text: str) -> list[tuple[int, str]]:
     """(line, text) of every non-empty comment in *text*, read the way *path*'s tool reads it."""
     found = _python_comments(text) if path.endswith(".py") else _line_comments(path, text)
@@ -60,11 +73,14 @@ def unplaced_comments(
     """
     after = {path: text for path, text in files.items() if path not in changes}
     after.update({path: text for path, text in changes.items() if text is not None})
-    everything = "\n".join(after.values())
+    # Among the comments only: `# pytest` is not kept by a `pytest==6.2.5` that stays.
+    kept = "\n".join(
+        comment for path, text in after.items() for _line, comment in _any_comments(path, text)
+    )
     entries = []
     for path in sorted(changes.keys() & files.keys() - skip):
         for line, comment in comments_of(path, files[path]):
-            if comment in everything:
+            if comment in kept:
                 continue
             entries.append(
                 Entry(
