@@ -72,9 +72,13 @@ def legacy_tools(root: Traversable) -> dict[str, str]:
         if ini is None:  # unreadable: the tools may still read it, so adopt stays out
             found[table] = row.path
             continue
-        section = next((s.name for s in ini.sections if row.holds(s.name)), None)
-        if section is not None:
-            found[table] = f"{row.path} [{section}]"
+        names = [s.name for s in ini.sections if row.holds(s.name)]
+        # A shared file counts only with the tool's own section in it: mypy skips a
+        # setup.cfg without [mypy], [mypy-pkg.*] sections and all.
+        if row.names and not any(name in row.names for name in names):
+            continue
+        if names:
+            found[table] = f"{row.path} [{names[0]}]"
     return found
 
 
