@@ -18,7 +18,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["check_shape", "load_toml", "tomllib"]
+__all__ = ["check_shape", "load_toml", "loads_toml", "tomllib"]
 
 #: The pyproject.toml tables migrate and adopt read or write into: each must be a table.
 _TABLES = Table(
@@ -58,7 +58,11 @@ def load_toml(path: Path, *, missing_ok: bool = True) -> dict[str, Any]:
         if missing_ok:
             return {}
         raise InputError(str(path), "no such file") from None
-    text = decode(str(path), data)
+    return loads_toml(decode(str(path), data), str(path))
+
+
+def loads_toml(text: str, path: str) -> dict[str, Any]:
+    """*text*, the TOML file *path*, parsed; broken TOML is an InputError naming its line."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -67,7 +71,7 @@ def load_toml(path: Path, *, missing_ok: bool = True) -> dict[str, Any]:
         line = int(found[1]) if found else None
         message = str(error).split(" (at ", 1)[0]
         raise InputError(
-            str(path),
+            path,
             f"invalid TOML: {message}",
             line=line,
             hint="fix the TOML syntax; `check-toml` shows the same error",

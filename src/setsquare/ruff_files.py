@@ -12,14 +12,12 @@ Standard library only: the check-tool-pins hook imports it on its fast path.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from setsquare._text import decode
-from setsquare._toml import tomllib
-from setsquare.errors import InputError
+from setsquare._toml import loads_toml
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -47,6 +45,13 @@ class RuffSelect:
     unread: str | None = None
 
 
+def selects(settings: Mapping[str, Any]) -> bool:
+    """Whether Ruff's settings (the keys of `[tool.ruff]`, or of a ruff.toml) hold a
+    `select`, at the top or in their lint table."""
+    lint = settings.get("lint")
+    return "select" in settings or (isinstance(lint, Mapping) and "select" in lint)
+
+
 def ruff_select(root: Traversable) -> RuffSelect:
     """Where Ruff reads its settings in the project at *root*, and whether they select
     rules explicitly, following `extend` within the project. Broken TOML is an
@@ -55,8 +60,7 @@ def ruff_select(root: Traversable) -> RuffSelect:
     current, seen = path, set()
     while True:
         settings = _settings(root, current)
-        lint = settings.get("lint")
-        if "select" in settings or (isinstance(lint, Mapping) and "select" in lint):
+        if selects(settings):
             return RuffSelect(path, explicit=True)
         parent = settings.get("extend")
         if not isinstance(parent, str):
@@ -75,18 +79,7 @@ def _settings(root: Traversable, path: str) -> Mapping[str, Any]:
     item = root.joinpath(path)
     if not item.is_file():
         return {}
-    text = decode(path, item.read_bytes())
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib names the line only inside its message before Python 3.14.
-        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        raise InputError(
-            path,
-            f"invalid TOML: {str(error).split(' (at ', 1)[0]}",
-            line=int(found[1]) if found else None,
-            hint="fix the TOML syntax; `check-toml` shows the same error",
-        ) from error
+    data = loads_toml(decode(path, item.read_bytes()), path)
     if posixpath.basename(path) != PYPROJECT:
         return data
     tool = data.get("tool")

@@ -18,7 +18,7 @@ import tomlkit
 from tomlkit.exceptions import ParseError
 
 from setsquare.errors import InputError
-from setsquare.ruff_files import RUFF_FILES, ruff_file
+from setsquare.ruff_files import RUFF_FILES, ruff_file, selects
 
 __all__ = [
     "PYPROJECT",
@@ -106,10 +106,7 @@ def parse_toml(text: str, path: str) -> tomlkit.TOMLDocument:
 
 def has_select(doc: Any, config: RuffConfig) -> bool:
     root = config.root(doc)
-    if not isinstance(root, Mapping):
-        return False
-    lint = root.get("lint")
-    return "select" in root or (isinstance(lint, Mapping) and "select" in lint)
+    return isinstance(root, Mapping) and selects(root)
 
 
 def extend_words(config: RuffConfig, parent: str) -> tuple[str, str]:
