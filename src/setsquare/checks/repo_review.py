@@ -73,15 +73,13 @@ def setsquare_workflows(root: Traversable) -> dict[str, str]:
 
 
 def setsquare_toml(root: Traversable) -> dict[str, dict[str, Any]]:
-    """uv.lock, parsed (empty when absent or broken)."""
-    parsed = {}
-    for name in ("uv.lock",):
-        item = root.joinpath(name)
-        try:
-            parsed[name] = tomllib.loads(item.read_text(encoding="utf-8")) if item.is_file() else {}
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-            parsed[name] = {}
-    return parsed
+    """uv.lock, parsed (empty when absent or broken), by name."""
+    item = root.joinpath("uv.lock")
+    try:
+        lock = tomllib.loads(item.read_text(encoding="utf-8")) if item.is_file() else {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        lock = {}
+    return {"uv.lock": lock}
 
 
 def setsquare_legacy_findings(root: Traversable) -> list[Finding]:

@@ -33,7 +33,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         return report_error(error)
     problems = [p.render() for p in pin_problems(pyproject, uv_lock, bundle_pins())]
-    hints = []
+    if not ruff.explicit and ruff.unread is None:
+        lint = "[tool.ruff.lint]" if ruff.path == PYPROJECT else "[lint]"
+        problems.append(
+            f"{ruff.path}: {lint} has no `select`, so the rules follow Ruff's "
+            "default set, which changed in Ruff 0.16 and 0.17"
+        )
+    # What `setsquare adopt` sets right: a pin, or a select.
+    hints = [FIX_HINT] if problems else []
     if ruff.unread is not None:
         # Its rules are in a file this hook cannot read: say so rather than guess.
         problems.append(
@@ -41,14 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "missing, and select no rules of their own, so the rules cannot be checked here"
         )
         hints.append(f"make sure {ruff.unread} selects its rules explicitly")
-    elif not ruff.explicit:
-        lint = "[tool.ruff.lint]" if ruff.path == PYPROJECT else "[lint]"
-        problems.append(
-            f"{ruff.path}: {lint} has no `select`, so the rules follow Ruff's "
-            "default set, which changed in Ruff 0.16 and 0.17"
-        )
-    if len(problems) > len(hints):  # a pin or a select adopt sets
-        hints.insert(0, FIX_HINT)
     for line in problems + [f"hint: {hint}" for hint in hints]:
         print(line)
     return 1 if problems else 0
