@@ -43,6 +43,9 @@ class RuffSelect:
     #: What it extends that cannot be read here (outside the project, or missing), when
     #: nothing readable selects: that file's rules are unknown.
     unread: str | None = None
+    #: What the file Ruff reads `extend`s, when it selects nothing itself (a `select`
+    #: written there would replace the inherited one).
+    extends: str | None = None
 
 
 def selects(settings: Mapping[str, Any]) -> bool:
@@ -58,19 +61,21 @@ def ruff_select(root: Traversable) -> RuffSelect:
     `InputError` naming the file."""
     path = ruff_file(root) or PYPROJECT
     current, seen = path, set()
+    first: str | None = None
     while True:
         settings = _settings(root, current)
         if selects(settings):
-            return RuffSelect(path, explicit=True)
+            return RuffSelect(path, explicit=True, extends=first)
         parent = settings.get("extend")
         if not isinstance(parent, str):
-            return RuffSelect(path, explicit=False)
+            return RuffSelect(path, explicit=False, extends=first)
+        first = parent if current == path else first
         seen.add(current)
         # Ruff resolves `extend` against the folder of the file that names it.
         target = posixpath.normpath(posixpath.join(posixpath.dirname(current), parent))
         outside = posixpath.isabs(parent) or parent.startswith("~") or target.startswith("..")
         if outside or target in seen or not root.joinpath(target).is_file():
-            return RuffSelect(path, explicit=False, unread=parent)
+            return RuffSelect(path, explicit=False, unread=parent, extends=first)
         current = target
 
 

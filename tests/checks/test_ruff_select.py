@@ -44,7 +44,7 @@ PYPROJECT_SELECT = '[tool.ruff.lint]\nselect = ["E"]\n'
         # extend is followed within the project, relative to the file that names it.
         (
             {"ruff.toml": 'extend = "config/base.toml"\n', "config/base.toml": SELECT},
-            RuffSelect("ruff.toml", True),
+            RuffSelect("ruff.toml", True, extends="config/base.toml"),
         ),
         (
             {
@@ -52,14 +52,14 @@ PYPROJECT_SELECT = '[tool.ruff.lint]\nselect = ["E"]\n'
                 "config/base.toml": 'extend = "../pyproject.toml"\n',
                 "pyproject.toml": PYPROJECT_SELECT,
             },
-            RuffSelect("ruff.toml", True),
+            RuffSelect("ruff.toml", True, extends="config/base.toml"),
         ),
         (
             {
                 "pyproject.toml": '[tool.ruff]\nextend = "ruff-base.toml"\n',
                 "ruff-base.toml": "line-length = 99\n",
             },
-            RuffSelect("pyproject.toml", False),
+            RuffSelect("pyproject.toml", False, extends="ruff-base.toml"),
         ),
         # The file's own select wins; it needs nothing from what it extends.
         (
@@ -69,13 +69,16 @@ PYPROJECT_SELECT = '[tool.ruff.lint]\nselect = ["E"]\n'
         # What cannot be read here is named, not guessed.
         (
             {"ruff.toml": 'extend = "../shared/ruff.toml"\n'},
-            RuffSelect("ruff.toml", False, "../shared/ruff.toml"),
+            RuffSelect("ruff.toml", False, "../shared/ruff.toml", extends="../shared/ruff.toml"),
         ),
         (
             {"ruff.toml": 'extend = "missing.toml"\n'},
-            RuffSelect("ruff.toml", False, "missing.toml"),
+            RuffSelect("ruff.toml", False, "missing.toml", extends="missing.toml"),
         ),
-        ({"ruff.toml": 'extend = "ruff.toml"\n'}, RuffSelect("ruff.toml", False, "ruff.toml")),
+        (
+            {"ruff.toml": 'extend = "ruff.toml"\n'},
+            RuffSelect("ruff.toml", False, "ruff.toml", extends="ruff.toml"),
+        ),
     ],
 )
 def test_ruff_select(tmp_path: Path, files: dict[str, str], expected: RuffSelect) -> None:

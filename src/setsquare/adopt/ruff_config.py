@@ -28,7 +28,6 @@ __all__ = [
     "SelectChange",
     "add_select",
     "extend_words",
-    "extended",
     "located",
     "parse_toml",
     "ruff_file",
@@ -117,14 +116,6 @@ def extend_words(config: RuffConfig, parent: str) -> tuple[str, str]:
         "(one here would replace the one inherited)"
     )
     return why, f"make sure {parent} selects its rules explicitly"
-
-
-def extended(data: Any, config: RuffConfig) -> str | None:
-    """The file a Ruff config (*data*, parsed) extends, when it does and selects nothing."""
-    if has_select(data, config):
-        return None
-    root = config.root(data)
-    return str(root["extend"]) if isinstance(root, Mapping) and "extend" in root else None
 
 
 @dataclass

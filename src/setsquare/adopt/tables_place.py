@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from setsquare import legacy_sources
 from setsquare._text import decode
-from setsquare._toml import tomllib
-from setsquare.adopt.ruff_config import PYPROJECT, extend_words, extended, located, ruff_file
+from setsquare.adopt.ruff_config import PYPROJECT, extend_words, located, ruff_file
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, parse_ini
+from setsquare.ruff_files import ruff_select
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -135,14 +135,13 @@ def ruff_select_step(root: Traversable, *, migrate_moves: bool) -> Step | None:
     do; None where adopt sets it: in the file Ruff reads (a ruff.toml or .ruff.toml, even
     without a pyproject.toml, else pyproject.toml: from `.flake8` when there is one, as
     migrate maps it, or the template's rules), unless that file `extend`s another."""
-    name = ruff_file(root)
-    config = located(name or PYPROJECT.path)
-    if name is not None or root.joinpath(PYPROJECT.path).is_file():
+    if ruff_file(root) is not None or root.joinpath(PYPROJECT.path).is_file():
         try:
-            data = tomllib.loads(root.joinpath(config.path).read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            found = ruff_select(root)
+        except InputError:
             return None  # the check that reads the file names it
-        parent = extended(data, config)
-        return None if parent is None else Step(*extend_words(config, parent))
+        if found.explicit or found.extends is None:
+            return None
+        return Step(*extend_words(located(found.path), found.extends))
     step = without_pyproject(migrate_moves=migrate_moves)
     return Step(f"there is no pyproject.toml to set it in; {step.why}", step.hint)
