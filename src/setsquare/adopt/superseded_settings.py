@@ -34,6 +34,7 @@ from setsquare.adopt.superseded_ruff import (
 )
 from setsquare.migrate.ini import parse_ini
 from setsquare.migrate.ledger import Action
+from setsquare.migrate.policy import lookup
 from setsquare.migrate.tools import ruff
 from setsquare.migrate.tools.plan import apply
 
@@ -182,10 +183,10 @@ def _apply_in(ruff_doc: Any, tables: Sequence[Table]) -> Outcome:
     shadow = tomlkit.document()
     settings = ruff_doc.unwrap()
     shadow["tool"] = {"ruff": settings} if settings else {}  # an empty file: no [tool.ruff]
-    before = {table.name for table in tables if _lookup(shadow, table.name) is not None}
+    before = {table.name for table in tables if lookup(shadow, table.name) is not None}
     outcome = apply(shadow, tables)
     for table in tables:
-        written = _lookup(shadow, table.name)
+        written = lookup(shadow, table.name)
         if table.name in before or written is None:
             continue
         local = table.name[len(PYPROJECT.prefix) :]
@@ -206,15 +207,6 @@ def _apply_in(ruff_doc: Any, tables: Sequence[Table]) -> Outcome:
                 if not isinstance(value, Mapping):
                     node[key] = value
     return outcome
-
-
-def _lookup(doc: Any, path: Sequence[str]) -> Any:
-    node = doc
-    for key in path:
-        if not isinstance(node, Mapping) or key not in node:
-            return None
-        node = node[key]
-    return node
 
 
 def _line(entry: Entry, config: RuffConfig) -> str:

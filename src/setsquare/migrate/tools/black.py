@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from setsquare.migrate.ledger import Action, Entry, Location
 from setsquare.migrate.model import Field, Table
+from setsquare.migrate.policy import unwrap
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.plan import ToolPlan
 
@@ -60,7 +61,7 @@ def migrate(pyproject: tomlkit.TOMLDocument, *, requires_python: bool = False) -
     fmt: list[Field] = []
     for raw_key, item in black.items():
         key = str(raw_key).replace("-", "_")
-        value = item.unwrap() if hasattr(item, "unwrap") else item
+        value = unwrap(item)
         if key == "line_length":
             length = values.expect("tool.black", raw_key, value, int)
             result.line_length = _field("line-length", raw_key, length)

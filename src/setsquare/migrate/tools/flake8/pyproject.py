@@ -19,6 +19,7 @@ from tomlkit.items import Comment, Null, Table, Whitespace
 
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniFile, IniLine, IniOption, IniSection
+from setsquare.migrate.policy import unwrap
 from setsquare.migrate.tools.flake8.codes import option_key
 
 PYPROJECT = "pyproject.toml"
@@ -57,7 +58,7 @@ def _element_comments(item: Any) -> dict[int, tuple[str, ...]]:
 
 def _option(key: str, item: Any, line: int, comments: tuple[str, ...]) -> IniOption:
     """One ``[tool.flake8]`` value as Flake8-pyproject sets it on flake8's config parser."""
-    value = item.unwrap() if hasattr(item, "unwrap") else item
+    value = unwrap(item)
     if isinstance(value, (bool, int, float)):
         text = str(value)
         return IniOption(key, text, line, comments, (IniLine(text, line),))

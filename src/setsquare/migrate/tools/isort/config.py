@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from setsquare.errors import InputError
 from setsquare.migrate.ini import IniLine
 from setsquare.migrate.ledger import Action, Entry, Location
+from setsquare.migrate.policy import unwrap
 from setsquare.migrate.tools import values
 from setsquare.migrate.tools.discovery import candidates
 
@@ -164,7 +165,7 @@ def toml_opts(table: Mapping[str, Any]) -> list[Opt]:
     return [
         Opt(
             normal_key(str(key)),
-            value.unwrap() if hasattr(value, "unwrap") else value,
+            unwrap(value),
             Location("pyproject.toml", section="tool.isort", key=str(key)),
             ("pyproject.toml", "tool.isort"),
         )
