@@ -136,3 +136,12 @@ def check_ci_schema(dst: Path, ci: str) -> list[str]:
     workflows = sorted(str(p) for p in (dst / ".github" / "workflows").glob("*.yml"))
     run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], dst)
     return workflows
+
+
+def work_tree(root: Path) -> dict[str, bytes]:
+    """Every file under *root* outside ``.git``, by its POSIX path, with its bytes."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file() and ".git" not in path.relative_to(root).parts
+    }

@@ -14,7 +14,7 @@ import pytest
 from setsquare.adopt.ruff_config import ruff_select_in
 from setsquare.adopt.tables_place import ruff_select_step
 from setsquare.commands.adopt import adopt
-from tests.helpers import run, tool
+from tests.helpers import run, tool, work_tree
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,14 +52,6 @@ def _repo(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in root.rglob("*")
-        if path.is_file() and ".git" not in path.relative_to(root).parts
-    }
-
-
 def _settings(root: Path) -> str:
     """What Ruff reads for mod.py: the settings file and every resolved setting."""
     return run([tool("ruff"), "check", "--no-cache", "--show-settings", "mod.py"], root).stdout
@@ -90,9 +82,9 @@ def test_select_and_moved_settings_go_to_the_ruff_toml_ruff_reads(
     assert "formatter.quote_style = preserve" in settings
     assert "linter.line_length = 99" in settings
 
-    before = _snapshot(root)
+    before = work_tree(root)
     adopt(path=str(root), install=False)
-    assert _snapshot(root) == before
+    assert work_tree(root) == before
     assert "Nothing to do" in capsys.readouterr().out
 
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from setsquare.main import main
-from tests.helpers import run, tool
+from tests.helpers import run, tool, work_tree
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,20 +63,12 @@ def _legacy_repo(root: Path) -> Path:
     return root
 
 
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in root.rglob("*")
-        if p.is_file() and ".git" not in p.relative_to(root).parts
-    }
-
-
 def test_broken_yaml_is_refused_and_nothing_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     repo = _legacy_repo(tmp_path)
     (repo / ".pre-commit-config.yaml").write_text("repos:\n  - repo: x\n   bad: [\n")
-    before = _snapshot(repo)
+    before = work_tree(repo)
     assert main(["adopt", str(repo), "--no-install"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert (
@@ -84,7 +76,7 @@ def test_broken_yaml_is_refused_and_nothing_written(
         == "error: .pre-commit-config.yaml:3: invalid YAML: " + err[0].split("invalid YAML: ", 1)[1]
     )
     assert err[1].startswith("hint: ")
-    assert _snapshot(repo) == before
+    assert work_tree(repo) == before
 
 
 def test_broken_toml_is_refused_and_nothing_written(
@@ -92,10 +84,10 @@ def test_broken_toml_is_refused_and_nothing_written(
 ) -> None:
     repo = _legacy_repo(tmp_path)
     (repo / "pyproject.toml").write_text('[project]\nname = "x\n')
-    before = _snapshot(repo)
+    before = work_tree(repo)
     assert main(["adopt", str(repo), "--no-install"]) == 2
     assert capsys.readouterr().err.startswith("error: pyproject.toml:2: invalid TOML")
-    assert _snapshot(repo) == before
+    assert work_tree(repo) == before
 
 
 def test_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,10 +121,10 @@ def test_adopt_merges_is_idempotent_and_hooks_pass_with_baseline(
     assert code.endswith("\n")
 
     # A second run changes nothing.
-    before = _snapshot(repo)
+    before = work_tree(repo)
     assert main([*args, "--no-install"]) == 0
     assert "Nothing to do" in capsys.readouterr().out
-    assert _snapshot(repo) == before
+    assert work_tree(repo) == before
 
     # The hooks, bundle included, pass on day one...
     run(["git", "add", "-A"], repo)
